@@ -1,0 +1,97 @@
+/**
+ * The closed set of domain and store errors. Each has a stable dotted code
+ * that outer layers map onto HTTP problems; no caller matches on messages.
+ */
+export type ErrorCode =
+  | 'STORE.WRONG_EXPECTED_REVISION'
+  | 'STORE.STREAM_NOT_FOUND'
+  | 'STORE.STREAM_DELETED'
+  | 'STORE.APPEND_TOO_LARGE'
+  | 'STORE.INVALID_STREAM_NAME'
+  | 'STORE.INVALID_EVENT'
+  | 'STORE.UNAVAILABLE'
+  | 'STORE.CLOSED'
+  | 'COMMAND.UNKNOWN'
+  | 'COMMAND.INVALID'
+  | 'CASE.ILLEGAL_TRANSITION'
+  | 'CASE.INVALID_STATE'
+  | 'ENGINE.TOO_MANY_CONFLICTS'
+  | 'ENGINE.CORRUPT_STREAM';
+
+export class HuiyinError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Revision a stream had when a conflicting append arrived; -1 = no stream. */
+export class WrongExpectedRevisionError extends HuiyinError {
+  constructor(
+    readonly streamName: string,
+    readonly expected: string | number,
+    readonly actual: number,
+  ) {
+    super(
+      'STORE.WRONG_EXPECTED_REVISION',
+      `stream ${streamName}: expected revision ${expected}, actual ${actual === -1 ? 'no stream' : actual}`,
+      { streamName, expected, actual },
+    );
+  }
+}
+
+export class StreamNotFoundError extends HuiyinError {
+  constructor(readonly streamName: string) {
+    super('STORE.STREAM_NOT_FOUND', `stream ${streamName} not found`, { streamName });
+  }
+}
+
+export class AppendTooLargeError extends HuiyinError {
+  constructor(
+    readonly streamName: string,
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super('STORE.APPEND_TOO_LARGE', `append to ${streamName} is ${bytes} bytes; the limit is ${maxBytes}`, {
+      streamName,
+      bytes,
+      maxBytes,
+    });
+  }
+}
+
+/** One field-level problem, as the HTTP layer lists them for a 400. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class CommandInvalidError extends HuiyinError {
+  constructor(
+    readonly commandType: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super('COMMAND.INVALID', `${commandType}: ${issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`, {
+      commandType,
+      issues,
+    });
+  }
+}
+
+export class IllegalTransitionError extends HuiyinError {
+  constructor(
+    readonly commandType: string,
+    readonly status: string,
+    readonly allowedActions: string[],
+  ) {
+    super('CASE.ILLEGAL_TRANSITION', `${commandType} is not allowed while the case is ${status}`, {
+      commandType,
+      status,
+      allowedActions,
+    });
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The event-store port. Every adapter (embedded SQLite, EventStoreDB) honours
+ * these semantics, which follow EventStoreDB's so that callers never change
+ * when the store does. Types only, plus the typed errors callers branch on.
+ */
+
+/** Revisions count from 0 and are gapless within a stream. */
+export type StreamRevision = number;
+
+/**
+ * A position in the global log (`$all`). Positions only ever increase in
+ * commit order; they are not contiguous. 0 is before the first event.
+ */
+export type LogPosition = number;
+
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | StreamRevision;
+
+export type JsonObject = { [key: string]: unknown };
+
+/** An event as a caller proposes it. `id` is a UUID chosen by the caller. */
+export interface EventData {
+  id: string;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+}
+
+/** An event as the log holds it. */
+export interface RecordedEvent extends EventData {
+  streamName: string;
+  revision: StreamRevision;
+  position: LogPosition;
+  /** ISO-8601 time the store committed it (not the domain time). */
+  recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextExpectedRevision: StreamRevision;
+  /** Log position of the last event appended. */
+  position: LogPosition;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: Direction;
+  /** Inclusive. Default: 'start' forwards, 'end' backwards. */
+  fromRevision?: StreamRevision | 'start' | 'end';
+  maxCount?: number;
+}
+
+/** Filter on `$all`: a category is the stream name up to its first `-`. */
+export type AllFilter =
+  | { kind: 'category'; categories: string[] }
+  | { kind: 'eventType'; types: string[] };
+
+export interface ReadAllOptions {
+  direction?: Direction;
+  /**
+   * Forwards: events at or after this position. Backwards: events strictly
+   * before it, as EventStoreDB does. Default: 'start' forwards, 'end' backwards.
+   */
+  fromPosition?: LogPosition | 'start' | 'end';
+  maxCount?: number;
+  filter?: AllFilter;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: the subscription starts after this position. */
+  fromPosition?: LogPosition | 'start';
+  filter?: AllFilter;
+}
+
+export type SubscriptionMessage =
+  | { kind: 'event'; event: RecordedEvent }
+  /** History has been delivered up to `position`; live events follow. */
+  | { kind: 'caught-up'; position: LogPosition };
+
+export interface Subscription extends AsyncIterable<SubscriptionMessage> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(
+    streamName: string,
+    events: EventData[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Position of the last event in the log, 0 when empty. */
+  headPosition(): Promise<LogPosition>;
+  close(): Promise<void>;
+}
+
+/** The largest append accepted, in bytes of serialised data and metadata. */
+export const MAX_APPEND_BYTES = 1024 * 1024;
+
+export function categoryOf(streamName: string): string {
+  const dash = streamName.indexOf('-');
+  return dash === -1 ? streamName : streamName.slice(0, dash);
+}
