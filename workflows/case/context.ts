@@ -1,0 +1,132 @@
+import type { CaseEvent, CaseEventOf } from '../../contracts/case/events.js';
+import type { Actor } from '../../contracts/metadata.js';
+
+type Data<K extends CaseEvent['type']> = CaseEventOf<K>['data'];
+
+export interface Stamp {
+  at: string;
+  by: Actor;
+}
+
+/** Everything the workflow has gathered about one case. */
+export interface CaseContext {
+  caseId: string;
+  trackingCode: string;
+  received: (Omit<Data<'CaseReceived'>, 'caseId' | 'trackingCode'> & Stamp) | null;
+  deputyIds: string[];
+  accepted: Stamp | null;
+  acknowledged: Stamp | null;
+  siteCheck: { scheduledAt: string; completed: (Data<'SiteCheckCompleted'> & Stamp) | null } | null;
+  referrals: Array<Data<'CaseReferred'> & Stamp & { replies: Array<{ reply: string } & Stamp> }>;
+  progressNotes: Array<Data<'ProgressNoted'> & Stamp>;
+  resolution: (Data<'CaseResolved'> & Stamp) | null;
+  declined: (Data<'CaseDeclined'> & Stamp) | null;
+  feedback: (Data<'FeedbackGiven'> & Stamp) | null;
+  followUp: (Data<'FollowUpRecorded'> & Stamp) | null;
+  closed: (Data<'CaseClosed'> & Stamp) | null;
+  reopenings: Array<Data<'CaseReopened'> & Stamp>;
+  withdrawn: (Data<'CaseWithdrawn'> & Stamp) | null;
+  mergedInto: string | null;
+  escalations: Array<Data<'CaseEscalated'> & Stamp>;
+  notes: Array<Data<'NoteAdded'> & Stamp>;
+  /** When anything last happened: the clock for overdue checks. */
+  lastActivityAt: string | null;
+}
+
+export const emptyCaseContext: CaseContext = {
+  caseId: '',
+  trackingCode: '',
+  received: null,
+  deputyIds: [],
+  accepted: null,
+  acknowledged: null,
+  siteCheck: null,
+  referrals: [],
+  progressNotes: [],
+  resolution: null,
+  declined: null,
+  feedback: null,
+  followUp: null,
+  closed: null,
+  reopenings: [],
+  withdrawn: null,
+  mergedInto: null,
+  escalations: [],
+  notes: [],
+  lastActivityAt: null,
+};
+
+/**
+ * Records an event's data in the context. Which events may happen when is
+ * the machine's business, not this function's; a reopened case starts a new
+ * round, so the answers of the previous round are cleared.
+ */
+export function evolveCaseContext(context: CaseContext, event: CaseEvent & Stamp): CaseContext {
+  const stamp: Stamp = { at: event.at, by: event.by };
+  const c: CaseContext = { ...context, lastActivityAt: event.at };
+  switch (event.type) {
+    case 'CaseReceived': {
+      const { caseId, trackingCode, ...received } = event.data;
+      return { ...c, caseId, trackingCode, received: { ...received, ...stamp } };
+    }
+    case 'CaseAccepted':
+      return { ...c, accepted: stamp };
+    case 'CaseAssigned':
+    case 'CaseReassigned':
+      return { ...c, deputyIds: event.data.deputyIds, acknowledged: null };
+    case 'CaseAcknowledged':
+      return { ...c, acknowledged: stamp };
+    case 'SiteCheckScheduled':
+      return { ...c, siteCheck: { scheduledAt: event.data.at, completed: null } };
+    case 'SiteCheckCompleted':
+      return { ...c, siteCheck: { scheduledAt: c.siteCheck?.scheduledAt ?? event.at, completed: { ...event.data, ...stamp } } };
+    case 'CaseReferred':
+      return { ...c, referrals: [...c.referrals, { ...event.data, ...stamp, replies: [] }] };
+    case 'AgencyReplied':
+      return { ...c, referrals: withAgencyReply(c.referrals, event.data, stamp) };
+    case 'ProgressNoted':
+      return { ...c, progressNotes: [...c.progressNotes, { ...event.data, ...stamp }] };
+    case 'CaseResolved':
+      return { ...c, resolution: { ...event.data, ...stamp } };
+    case 'CaseDeclined':
+      return { ...c, declined: { ...event.data, ...stamp } };
+    case 'FeedbackGiven':
+      return { ...c, feedback: { ...event.data, ...stamp } };
+    case 'FollowUpRecorded':
+      return { ...c, followUp: { ...event.data, ...stamp } };
+    case 'CaseClosed':
+      return { ...c, closed: { ...event.data, ...stamp } };
+    case 'CaseReopened':
+      return {
+        ...c,
+        reopenings: [...c.reopenings, { ...event.data, ...stamp }],
+        resolution: null,
+        feedback: null,
+        followUp: null,
+        closed: null,
+      };
+    case 'CaseWithdrawn':
+      return { ...c, withdrawn: { ...event.data, ...stamp } };
+    case 'CaseMerged':
+      return { ...c, mergedInto: event.data.intoCaseId };
+    case 'CaseEscalated':
+      return { ...c, escalations: [...c.escalations, { ...event.data, ...stamp }] };
+    case 'NoteAdded':
+      return { ...c, notes: [...c.notes, { ...event.data, ...stamp }] };
+    default:
+      return context;
+  }
+}
+
+function withAgencyReply(
+  referrals: CaseContext['referrals'],
+  data: Data<'AgencyReplied'>,
+  stamp: Stamp,
+): CaseContext['referrals'] {
+  // The reply goes to the latest referral to that agency; a reply from an
+  // agency never referred to is kept as a referral of its own.
+  const index = referrals.findLastIndex((r) => r.agency === data.agency);
+  const reply = { reply: data.reply, ...stamp };
+  if (index === -1) return [...referrals, { agency: data.agency, ...stamp, replies: [reply] }];
+  return referrals.map((r, i) => (i === index ? { ...r, replies: [...r.replies, reply] } : r));
+}

@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+
+/** No 0/O, 1/I/L: a code read out over the phone must not be misheard. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/**
+ * A short code derived from the case id by SHA-256. Case ids are random, so
+ * codes are too: knowing one code tells nothing about the next case's. The
+ * derivation keeps the decider pure and a retried receipt gets the same code.
+ */
+export function trackingCodeFor(caseId: string): string {
+  const digest = createHash('sha256').update(`huiyin tracking code\n${caseId}`).digest();
+  let code = '';
+  for (let i = 0; i < 8; i++) code += ALPHABET[digest[i]! % ALPHABET.length];
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}

@@ -1,0 +1,35 @@
+import { transition, type AnyMachineSnapshot } from 'xstate';
+import { IllegalTransitionError } from '../../contracts/errors.js';
+import type { DecideContext, DomainEvent, WorkflowDefinition } from './definition.js';
+import { parseOrThrow } from './field-issues.js';
+import { allowedCommands } from './fold.js';
+
+export interface Decision {
+  events: DomainEvent[];
+  /** The snapshot after the decided events. */
+  snapshot: AnyMachineSnapshot;
+}
+
+/**
+ * The pure heart of command handling: decide, then prove every decided event
+ * is one the machine accepts in turn, and that it matches its schema.
+ */
+export function decideAndCheck(
+  definition: WorkflowDefinition,
+  snapshot: AnyMachineSnapshot,
+  command: { type: string; data: unknown },
+  context: DecideContext,
+): Decision {
+  const events = definition.decide(command, snapshot, context);
+  let next = snapshot;
+  for (const event of events) {
+    const machineEvent = { ...event, occurredAt: context.occurredAt, actor: context.actor };
+    if (!next.can(machineEvent)) {
+      throw new IllegalTransitionError(command.type, String(next.value), allowedCommands(definition, next));
+    }
+    const eventSchema = definition.events[event.type];
+    if (eventSchema) parseOrThrow(eventSchema, event.data, command.type, 'data');
+    next = transition(definition.machine, next, machineEvent)[0] as AnyMachineSnapshot;
+  }
+  return { events, snapshot: next };
+}

@@ -1,0 +1,45 @@
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { ZodType } from 'zod';
+import type { JsonObject } from '../../contracts/event-store.js';
+import type { Actor } from '../../contracts/metadata.js';
+
+/** An event as decided, before the engine gives it an id and metadata. */
+export interface DomainEvent {
+  type: string;
+  data: JsonObject;
+}
+
+/**
+ * What the machine sees: the domain event plus when and by whom, so the
+ * context can record times without any clock inside the workflow.
+ */
+export interface MachineEvent extends DomainEvent {
+  occurredAt: string;
+  actor: Actor;
+}
+
+export interface DecideContext {
+  streamId: string;
+  commandId: string;
+  occurredAt: string;
+  actor: Actor;
+}
+
+/**
+ * A workflow: an XState machine over domain events, zod schemas for its
+ * commands and events, a command → event mapping and a version. `decide`
+ * must be pure; the engine checks every decided event against the machine.
+ */
+export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateMachine> {
+  name: string;
+  version: number;
+  /** Streams are named `<category>-<id>`. */
+  category: string;
+  schemaVersion: number;
+  machine: TMachine;
+  commands: Readonly<Record<string, ZodType>>;
+  events: Readonly<Record<string, ZodType>>;
+  /** The event each command produces: how allowed actions are listed. */
+  commandEvents: Readonly<Record<string, string>>;
+  decide(command: { type: string; data: unknown }, snapshot: AnyMachineSnapshot, context: DecideContext): DomainEvent[];
+}

@@ -1,0 +1,140 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { EventData, EventStore, RecordedEvent } from '../../contracts/event-store.js';
+import {
+  HuiyinError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../../contracts/errors.js';
+import type { CommandEnvelope, EventMetadata } from '../../contracts/metadata.js';
+import type { DecideContext, DomainEvent, WorkflowDefinition } from './definition.js';
+import { decideAndCheck } from './decide.js';
+import { validateCommand } from './field-issues.js';
+import { allowedCommands, emptyStream, foldEvents, type FoldedStream } from './fold.js';
+import { deriveEventId, hashEvent } from './hash-chain.js';
+import { StreamCache } from './stream-cache.js';
+
+export interface CommandResult {
+  streamName: string;
+  /** Revision of the command's last event. */
+  revision: number;
+  /** Log position of the command's last event. */
+  position: number;
+  /** True when the command id was already in the stream: nothing was written. */
+  replayed: boolean;
+  /** The events written now (empty on a replay). */
+  events: EventData[];
+  /** The stream's state after this command (on a replay: the current state). */
+  state: FoldedStream;
+}
+
+export interface EngineOptions {
+  /** Folded streams kept in memory. */
+  cacheSize?: number;
+  /** Reload-and-retry rounds on a concurrency conflict before giving up. */
+  maxConflictRetries?: number;
+}
+
+/** Runs commands of one workflow against an event store. */
+export class WorkflowEngine {
+  readonly #cache: StreamCache;
+  readonly #maxRetries: number;
+
+  constructor(
+    readonly store: EventStore,
+    readonly definition: WorkflowDefinition,
+    options: EngineOptions = {},
+  ) {
+    this.#cache = new StreamCache(options.cacheSize ?? 10_000);
+    this.#maxRetries = options.maxConflictRetries ?? 8;
+  }
+
+  streamNameOf(streamId: string): string {
+    return `${this.definition.category}-${streamId}`;
+  }
+
+  /** The stream folded to its latest event; reads only what the cache lacks. */
+  async load(streamName: string): Promise<FoldedStream> {
+    const cached = this.#cache.get(streamName);
+    const start = cached ?? emptyStream(this.definition, streamName);
+    let events: RecordedEvent[];
+    try {
+      events = await this.store.readStream(streamName, { fromRevision: start.revision + 1 });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return start;
+      throw error;
+    }
+    if (events.length === 0) return start;
+    const folded = foldEvents(this.definition, start, events);
+    this.#cache.put(folded);
+    return folded;
+  }
+
+  allowedActions(snapshot: AnyMachineSnapshot): string[] {
+    return allowedCommands(this.definition, snapshot);
+  }
+
+  async execute(request: CommandEnvelope): Promise<CommandResult> {
+    const { envelope, command } = validateCommand(this.definition, request);
+    const streamName = this.streamNameOf(envelope.streamId);
+    const pinned = envelope.expectedRevision;
+    for (let attempt = 0; ; attempt++) {
+      const stream = await this.load(streamName);
+      const landing = stream.commands.get(envelope.commandId);
+      if (landing) return { streamName, ...landing, replayed: true, events: [], state: stream };
+      if (pinned !== undefined && pinned !== stream.revision) {
+        throw new WrongExpectedRevisionError(streamName, pinned, stream.revision);
+      }
+      const context: DecideContext = {
+        streamId: envelope.streamId,
+        commandId: envelope.commandId,
+        occurredAt: envelope.occurredAt,
+        actor: envelope.actor,
+      };
+      const decision = decideAndCheck(this.definition, stream.snapshot, command, context);
+      const events = this.#seal(stream, decision.events, envelope);
+      const next: FoldedStream = {
+        ...stream,
+        snapshot: decision.snapshot,
+        revision: stream.revision + events.length,
+        lastHash: events.length ? (events.at(-1)!.metadata as EventMetadata).hash : stream.lastHash,
+      };
+      try {
+        const expectedRevision = stream.revision === -1 ? 'no_stream' : stream.revision;
+        const appended = await this.store.appendToStream(streamName, events, { expectedRevision });
+        const landed = { revision: appended.nextExpectedRevision, position: appended.position };
+        next.commands.set(envelope.commandId, landed);
+        this.#cache.put(next);
+        return { streamName, ...landed, replayed: false, events, state: next };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || pinned !== undefined) throw error;
+        if (attempt >= this.#maxRetries) {
+          throw new HuiyinError('ENGINE.TOO_MANY_CONFLICTS', `${streamName}: gave up after ${attempt + 1} conflicts`, {
+            streamName,
+          });
+        }
+      }
+    }
+  }
+
+  /** Gives each decided event its derived id, its metadata and its link in the hash chain. */
+  #seal(stream: FoldedStream, decided: DomainEvent[], envelope: CommandEnvelope): EventData[] {
+    const { definition } = this;
+    let prevHash = stream.lastHash;
+    return decided.map((event, index) => {
+      const revision = stream.revision + 1 + index;
+      const unsealed = {
+        commandId: envelope.commandId,
+        correlationId: envelope.correlationId ?? envelope.commandId,
+        causationId: envelope.causationId ?? envelope.commandId,
+        actor: envelope.actor,
+        occurredAt: envelope.occurredAt,
+        workflow: { name: definition.name, version: definition.version },
+        schemaVersion: definition.schemaVersion,
+        prevHash,
+      };
+      prevHash = hashEvent({ streamName: stream.streamName, revision, type: event.type, data: event.data, metadata: unsealed });
+      const metadata: EventMetadata = { ...unsealed, hash: prevHash };
+      return { id: deriveEventId(stream.streamName, envelope.commandId, index), type: event.type, data: event.data, metadata };
+    });
+  }
+}

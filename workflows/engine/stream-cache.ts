@@ -1,0 +1,37 @@
+import type { FoldedStream } from './fold.js';
+
+/**
+ * Folded streams by name, least recently used evicted first. A cached state
+ * is only a head start: loading always reads what came after it, so another
+ * writer (or another process) can never make it stale.
+ */
+export class StreamCache {
+  readonly #entries = new Map<string, FoldedStream>();
+
+  constructor(readonly capacity: number) {}
+
+  get(streamName: string): FoldedStream | undefined {
+    const entry = this.#entries.get(streamName);
+    if (entry) {
+      this.#entries.delete(streamName);
+      this.#entries.set(streamName, entry);
+    }
+    return entry;
+  }
+
+  /** Keeps the further-folded state when two loads race. */
+  put(entry: FoldedStream): void {
+    const current = this.#entries.get(entry.streamName);
+    if (current && current.revision > entry.revision) return;
+    this.#entries.delete(entry.streamName);
+    this.#entries.set(entry.streamName, entry);
+    if (this.#entries.size > this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
