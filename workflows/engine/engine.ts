@@ -1,16 +1,13 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { EventData, EventStore, RecordedEvent } from '../../contracts/event-store.js';
-import {
-  HuiyinError,
-  StreamNotFoundError,
-  WrongExpectedRevisionError,
-} from '../../contracts/errors.js';
+import { HuiyinError, StreamNotFoundError, WrongExpectedRevisionError } from '../../contracts/errors.js';
 import type { CommandEnvelope, EventMetadata } from '../../contracts/metadata.js';
-import type { DecideContext, DomainEvent, WorkflowDefinition } from './definition.js';
 import { decideAndCheck } from './decide.js';
+import type { WorkflowDefinition } from './definition.js';
 import { validateCommand } from './field-issues.js';
 import { allowedCommands, emptyStream, foldEvents, type FoldedStream } from './fold.js';
-import { deriveEventId, hashEvent } from './hash-chain.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { sealEvents } from './seal.js';
 import { StreamCache } from './stream-cache.js';
 
 export interface CommandResult {
@@ -37,6 +34,7 @@ export interface EngineOptions {
 /** Runs commands of one workflow against an event store. */
 export class WorkflowEngine {
   readonly #cache: StreamCache;
+  readonly #queue = new KeyedQueue();
   readonly #maxRetries: number;
 
   constructor(
@@ -45,7 +43,7 @@ export class WorkflowEngine {
     options: EngineOptions = {},
   ) {
     this.#cache = new StreamCache(options.cacheSize ?? 10_000);
-    this.#maxRetries = options.maxConflictRetries ?? 8;
+    this.#maxRetries = options.maxConflictRetries ?? 5;
   }
 
   streamNameOf(streamId: string): string {
@@ -73,10 +71,25 @@ export class WorkflowEngine {
     return allowedCommands(this.definition, snapshot);
   }
 
+  /**
+   * Validates, then runs the command against the stream's latest state.
+   * A command id already in the stream answers with its first result and
+   * writes nothing — also when found only after a conflict and reload.
+   */
   async execute(request: CommandEnvelope): Promise<CommandResult> {
     const { envelope, command } = validateCommand(this.definition, request);
     const streamName = this.streamNameOf(envelope.streamId);
+    return this.#queue.run(streamName, () => this.#run(streamName, envelope, command));
+  }
+
+  async #run(streamName: string, envelope: CommandEnvelope, command: { type: string; data: unknown }): Promise<CommandResult> {
     const pinned = envelope.expectedRevision;
+    const context = {
+      streamId: envelope.streamId,
+      commandId: envelope.commandId,
+      occurredAt: envelope.occurredAt,
+      actor: envelope.actor,
+    };
     for (let attempt = 0; ; attempt++) {
       const stream = await this.load(streamName);
       const landing = stream.commands.get(envelope.commandId);
@@ -84,19 +97,13 @@ export class WorkflowEngine {
       if (pinned !== undefined && pinned !== stream.revision) {
         throw new WrongExpectedRevisionError(streamName, pinned, stream.revision);
       }
-      const context: DecideContext = {
-        streamId: envelope.streamId,
-        commandId: envelope.commandId,
-        occurredAt: envelope.occurredAt,
-        actor: envelope.actor,
-      };
       const decision = decideAndCheck(this.definition, stream.snapshot, command, context);
-      const events = this.#seal(stream, decision.events, envelope);
+      const events = sealEvents(this.definition, stream, decision.events, envelope);
       const next: FoldedStream = {
         ...stream,
         snapshot: decision.snapshot,
         revision: stream.revision + events.length,
-        lastHash: events.length ? (events.at(-1)!.metadata as EventMetadata).hash : stream.lastHash,
+        lastHash: (events.at(-1)?.metadata as EventMetadata | undefined)?.hash ?? stream.lastHash,
       };
       try {
         const expectedRevision = stream.revision === -1 ? 'no_stream' : stream.revision;
@@ -114,27 +121,5 @@ export class WorkflowEngine {
         }
       }
     }
-  }
-
-  /** Gives each decided event its derived id, its metadata and its link in the hash chain. */
-  #seal(stream: FoldedStream, decided: DomainEvent[], envelope: CommandEnvelope): EventData[] {
-    const { definition } = this;
-    let prevHash = stream.lastHash;
-    return decided.map((event, index) => {
-      const revision = stream.revision + 1 + index;
-      const unsealed = {
-        commandId: envelope.commandId,
-        correlationId: envelope.correlationId ?? envelope.commandId,
-        causationId: envelope.causationId ?? envelope.commandId,
-        actor: envelope.actor,
-        occurredAt: envelope.occurredAt,
-        workflow: { name: definition.name, version: definition.version },
-        schemaVersion: definition.schemaVersion,
-        prevHash,
-      };
-      prevHash = hashEvent({ streamName: stream.streamName, revision, type: event.type, data: event.data, metadata: unsealed });
-      const metadata: EventMetadata = { ...unsealed, hash: prevHash };
-      return { id: deriveEventId(stream.streamName, envelope.commandId, index), type: event.type, data: event.data, metadata };
-    });
   }
 }
