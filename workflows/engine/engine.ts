@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { EventData, EventStore, RecordedEvent } from '../../contracts/event-store.js';
 import { HuiyinError, StreamNotFoundError, WrongExpectedRevisionError } from '../../contracts/errors.js';
 import type { CommandEnvelope, EventMetadata } from '../../contracts/metadata.js';
-import { decideAndCheck } from './decide.js';
+import { decideAndCheck, type Decision } from './decide.js';
 import type { WorkflowDefinition } from './definition.js';
 import { validateCommand } from './field-issues.js';
 import { allowedCommands, emptyStream, foldEvents, type FoldedStream } from './fold.js';
@@ -90,14 +90,27 @@ export class WorkflowEngine {
       occurredAt: envelope.occurredAt,
       actor: envelope.actor,
     };
+    // A cached state is trusted optimistically: the append's expected
+    // revision catches any writer this instance did not see. The stream is
+    // re-read only after a conflict, or before turning the command down.
+    let stream = this.#cache.get(streamName);
+    let verified = !stream;
+    if (!stream) stream = await this.load(streamName);
     for (let attempt = 0; ; attempt++) {
-      const stream = await this.load(streamName);
       const landing = stream.commands.get(envelope.commandId);
       if (landing) return { streamName, ...landing, replayed: true, events: [], state: stream };
-      if (pinned !== undefined && pinned !== stream.revision) {
-        throw new WrongExpectedRevisionError(streamName, pinned, stream.revision);
+      let decision: Decision;
+      try {
+        if (pinned !== undefined && pinned !== stream.revision) {
+          throw new WrongExpectedRevisionError(streamName, pinned, stream.revision);
+        }
+        decision = decideAndCheck(this.definition, stream.snapshot, command, context);
+      } catch (error) {
+        if (verified) throw error;
+        stream = await this.load(streamName);
+        verified = true;
+        continue;
       }
-      const decision = decideAndCheck(this.definition, stream.snapshot, command, context);
       const events = sealEvents(this.definition, stream, decision.events, envelope);
       const next: FoldedStream = {
         ...stream,
@@ -119,6 +132,8 @@ export class WorkflowEngine {
             streamName,
           });
         }
+        stream = await this.load(streamName);
+        verified = true;
       }
     }
   }

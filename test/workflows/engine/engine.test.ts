@@ -182,3 +182,20 @@ t.test('engine › gives up with a typed error when conflicts never stop', async
   t.type(error, HuiyinError);
   t.equal((error as HuiyinError).code, 'ENGINE.TOO_MANY_CONFLICTS');
 });
+
+t.test('engine › a stale cache never turns down a command the case now allows', async (t) => {
+  const { store } = await setup(t);
+  const a = new WorkflowEngine(store, caseWorkflow);
+  const b = new WorkflowEngine(store, caseWorkflow);
+  const id = randomUUID();
+  await a.execute(command(id, 'receive'));
+  await b.execute(command(id, 'assign'));
+  await b.execute(command(id, 'acknowledge'));
+  const resolved = await a.execute(command(id, 'resolve'));
+  t.equal(resolved.state.snapshot.value, 'resolved', 'A re-read the case before judging the command');
+  const pinned = await a.execute(command(id, 'give-feedback', { expectedRevision: 3 }));
+  t.equal(pinned.revision, 4);
+  await b.execute(command(id, 'add-note'));
+  const current = await a.execute(command(id, 'add-note', { expectedRevision: 5 }));
+  t.equal(current.revision, 6, 'a pinned revision newer than the cache is checked against the store');
+});
