@@ -13,7 +13,8 @@ export const outcomes = ['done', 'partly', 'explained'] as const;
 export const feedbackMethods = ['in-person', 'phone', 'sms', 'online'] as const;
 export const satisfactions = ['satisfied', 'basically-satisfied', 'unsatisfied'] as const;
 
-export const receiveData = z.strictObject({
+/** What a station sends to open a case. */
+export const receiveBody = z.strictObject({
   channel: z.enum(channels),
   stationId: id,
   category: text(100),
@@ -34,6 +35,12 @@ export const receiveData = z.strictObject({
     .optional(),
   urgency: z.enum(urgencies),
 });
+
+/** A 6-digit county code, optionally with 3-digit township and village parts. */
+export const areaCodeSchema = z.string().regex(/^[0-9]{6}(?:[0-9]{3}){0,2}$/, '6, 9 or 12 digits');
+
+/** The receive command: the body plus the station's area, looked up by the service. */
+export const receiveData = receiveBody.extend({ areaCode: areaCodeSchema });
 
 const deputyIds = z
   .array(id)

@@ -21,6 +21,7 @@ const actor: Actor = { id: 'bench', role: 'admin' };
 const receive = {
   channel: 'reception-day',
   stationId: 'st-1',
+  areaCode: '520221',
   category: 'roads',
   summary: 'Blocked culvert floods the village road after rain',
   constituent: { name: 'A villager', phone: '13800000000' },

@@ -20,6 +20,7 @@ const steps: Array<{ actor: Actor; at: string; type: string; data: Record<string
     data: {
       channel: 'reception-day',
       stationId: 'st-baichehe',
+      areaCode: '520221104201',
       category: 'roads and drainage',
       summary: 'The culvert by the village road is blocked; rain water floods the road and people cannot pass.',
       constituent: { name: 'Hu (villager, group 4)', phone: '138 0000 0613' },

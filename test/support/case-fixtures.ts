@@ -6,6 +6,7 @@ export const sampleCommandData: Record<CaseCommandType, Record<string, unknown>>
   receive: {
     channel: 'reception-day',
     stationId: 'st-baichehe',
+    areaCode: '520221104201',
     category: 'roads',
     summary: 'Blocked culvert floods the village road after rain',
     constituent: { name: 'Hu Zhongmin', phone: '138 0000 0000' },

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { roles } from './metadata.js';
+
+/** People sign in; the system role is for the scheduler and the demo only. */
+export const userRoles = roles.filter((r) => r !== 'system') as Exclude<(typeof roles)[number], 'system'>[];
+
+/** What a bearer token says about its holder. */
+export const claimsSchema = z.object({
+  sub: z.string().min(1).max(128),
+  name: z.string().min(1).max(100).optional(),
+  role: z.enum(userRoles as [string, ...string[]]).transform((r) => r as (typeof userRoles)[number]),
+  /** Stations a staff member or deputy works at. */
+  stations: z.array(z.string().min(1)).max(200).default([]),
+  /** A supervisor's area: an area-code prefix. */
+  area: z.string().regex(/^[0-9]{2,12}$/).optional(),
+});
+export type Claims = z.infer<typeof claimsSchema>;
