@@ -1,0 +1,61 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { EventStore } from '../../contracts/event-store.js';
+import { createDirectory } from '../directory/index.js';
+import { registerAuth } from './auth/plugin.js';
+import type { TokenService } from './auth/tokens.js';
+import { registerProblemHandlers } from './problem.js';
+import { caseRoutes } from './routes/cases.js';
+import { directoryRoutes } from './routes/directory.js';
+import { healthRoutes } from './routes/health.js';
+import { CaseService } from '../cases/case-service.js';
+
+export interface AppOptions {
+  store: EventStore;
+  tokens: TokenService;
+  logger?: FastifyBaseLogger;
+  /** SQLite file for read models; ':memory:' (the default) rebuilds them from the log at start. */
+  readModelsPath?: string;
+}
+
+export const BODY_LIMIT = 64 * 1024;
+
+/**
+ * The whole HTTP service as one fastify instance. The caller owns the event
+ * store (opens it before, closes it after `app.close()`); the app owns what
+ * it builds on top of it.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Huiyin (回音)', description: 'Case tracking for deputy liaison stations', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerAuth(app, options.tokens);
+  const directory = await createDirectory({ store: options.store, readModelsPath: options.readModelsPath ?? ':memory:' });
+  const cases = new CaseService(options.store, directory);
+  app.addHook('onClose', async () => directory.close());
+
+  await app.register(healthRoutes, { store: options.store });
+  await app.register(directoryRoutes, { directory });
+  await app.register(caseRoutes, { cases });
+  return app;
+}

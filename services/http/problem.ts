@@ -1,0 +1,122 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import {
+  CommandInvalidError,
+  HuiyinError,
+  IllegalTransitionError,
+  WrongExpectedRevisionError,
+  type ErrorCode,
+  type FieldIssue,
+} from '../../contracts/errors.js';
+
+/** A field problem as a client reads it: where (body, query, path, header) and which field. */
+export interface ProblemField {
+  in: 'body' | 'query' | 'path' | 'header';
+  path: string;
+  message: string;
+}
+
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  'COMMAND.INVALID': 400,
+  'HTTP.BAD_REQUEST': 400,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'CASE.NOT_FOUND': 404,
+  'DIRECTORY.NOT_FOUND': 404,
+  'HTTP.NOT_FOUND': 404,
+  'COMMAND.UNKNOWN': 404,
+  'STORE.STREAM_NOT_FOUND': 404,
+  'CASE.ILLEGAL_TRANSITION': 409,
+  'DIRECTORY.ALREADY_EXISTS': 409,
+  'STORE.WRONG_EXPECTED_REVISION': 409,
+  'HTTP.PRECONDITION_FAILED': 412,
+  'HTTP.BODY_TOO_LARGE': 413,
+  'STORE.APPEND_TOO_LARGE': 413,
+  'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
+  'HTTP.IDEMPOTENCY_KEY_REUSED': 422,
+  'ENGINE.TOO_MANY_CONFLICTS': 503,
+  'STORE.UNAVAILABLE': 503,
+  'STORE.CLOSED': 503,
+};
+
+const titleOf: Record<number, string> = {
+  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
+  412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable request',
+  500: 'Internal server error', 503: 'Service unavailable',
+};
+
+/** Engine paths (`data.summary`, `streamId`) as the HTTP caller named them. */
+export function httpFields(issues: FieldIssue[]): ProblemField[] {
+  return issues.map((issue) =>
+    issue.path === 'data' || issue.path.startsWith('data.')
+      ? { in: 'body', path: issue.path.slice(5), message: issue.message }
+      : issue.path === 'streamId'
+        ? { in: 'path', path: 'id', message: issue.message }
+        : { in: 'body', path: issue.path, message: issue.message },
+  );
+}
+
+function fromFastify(error: FastifyError): HuiyinError | undefined {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error.validationContext ?? 'body') as string;
+    const place = where === 'querystring' ? 'query' : where === 'params' ? 'path' : where === 'headers' ? 'header' : 'body';
+    const fields: ProblemField[] = error.validation.flatMap((v) => {
+      const path = v.instancePath.split('/').filter(Boolean).join('.');
+      const unknownKeys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+      if (unknownKeys.length) {
+        return unknownKeys.map((key) => ({ in: place, path: [path, key].filter(Boolean).join('.'), message: 'unknown field' }));
+      }
+      return [{ in: place, path, message: v.message ?? 'invalid' }];
+    });
+    return new HuiyinError('HTTP.BAD_REQUEST', `invalid ${where}: ${fields.map((f) => f.path || '(whole)').join(', ')}`, {
+      errors: fields,
+    });
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HuiyinError('HTTP.BODY_TOO_LARGE', error.message);
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new HuiyinError('HTTP.UNSUPPORTED_MEDIA_TYPE', error.message);
+  if (error.statusCode === 400) return new HuiyinError('HTTP.BAD_REQUEST', error.message);
+  return undefined;
+}
+
+export function sendProblem(reply: FastifyReply, error: HuiyinError, extra: Record<string, unknown> = {}): FastifyReply {
+  const status = statusOf[error.code] ?? 500;
+  const body: Record<string, unknown> = {
+    type: `https://huiyin.example/problems/${error.code.toLowerCase().replace(/[._]/g, '-')}`,
+    title: titleOf[status] ?? 'Error',
+    status,
+    detail: status >= 500 && status !== 503 ? 'The server could not complete the request.' : error.message,
+    code: error.code,
+    instance: reply.request.url,
+    requestId: reply.request.id,
+    ...extra,
+  };
+  if (error instanceof CommandInvalidError) body.errors = httpFields(error.issues);
+  if (error.code === 'HTTP.BAD_REQUEST' && Array.isArray(error.details.errors)) body.errors = error.details.errors;
+  if (error instanceof IllegalTransitionError) Object.assign(body, { caseStatus: error.status, allowedActions: error.allowedActions });
+  if (error.code === 'HTTP.NOT_FOUND' && Array.isArray(error.details.known)) body.known = error.details.known;
+  if (error instanceof WrongExpectedRevisionError) body.currentRevision = error.actual;
+  if (error.code === 'HTTP.PRECONDITION_FAILED') body.currentRevision = error.details.currentRevision;
+  if (status === 503) reply.header('retry-after', '1');
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+/** The one error handler: every failure leaves as application/problem+json. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let known: HuiyinError | undefined;
+    try {
+      known = error instanceof HuiyinError ? error : fromFastify(error);
+    } catch (mappingError) {
+      request.log.error({ err: mappingError }, 'could not map an error');
+    }
+    if (known) {
+      if ((statusOf[known.code] ?? 500) >= 500) request.log.warn({ err: error }, 'request failed');
+      return sendProblem(reply, known);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(reply, new HuiyinError('INTERNAL', 'internal error'));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new HuiyinError('HTTP.NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { EventStore } from '../contracts/event-store.js';
+import { openEventStore } from './event-store/open-store.js';
+import { buildApp } from './http/app.js';
+import { loadAuthSecret, tokenService } from './http/auth/tokens.js';
+import { createLogger } from './http/logger.js';
+
+/**
+ * `npm start`: the HTTP service on HOST:PORT with data in DATA_DIR. On
+ * SIGTERM/SIGINT it stops accepting, lets in-flight requests finish, then
+ * closes the store — every acknowledged command is already on disk.
+ */
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.DATA_DIR ?? './data';
+const logger = createLogger({ pretty: process.stdout.isTTY });
+
+let store: EventStore | undefined;
+let app: FastifyInstance | undefined;
+try {
+  store = await openEventStore({ dataDir });
+  const tokens = tokenService(await loadAuthSecret(dataDir));
+  app = await buildApp({ store, tokens, logger });
+  await app.listen({ host, port });
+} catch (error) {
+  logger.fatal({ err: error }, 'could not start');
+  await app?.close().catch(() => {});
+  await store?.close().catch(() => {});
+  process.exit(1);
+}
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    void app!
+      .close()
+      .then(() => store!.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'unclean stop');
+        process.exit(1);
+      });
+  });
+}
