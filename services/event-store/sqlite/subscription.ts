@@ -1,0 +1,87 @@
+import type {
+  AllFilter,
+  LogPosition,
+  RecordedEvent,
+  Subscription,
+  SubscriptionMessage,
+} from '../../../contracts/event-store.js';
+
+/** What a subscription needs from the store; every call is synchronous except the wait. */
+export interface SubscriptionSource {
+  readAfter(position: LogPosition, limit: number, filter: AllFilter | undefined): RecordedEvent[];
+  head(): LogPosition;
+  /** Settles after the next commit that wrote events, or when the store closes. */
+  nextCommit(): Promise<void>;
+}
+
+// Small enough that a page of large events stays a modest allocation.
+const PAGE_SIZE = 256;
+
+/**
+ * Pull-based catch-up subscription. It keeps no queue of pushed events: it
+ * reads pages after the last position it delivered, so history and live
+ * events come from the same query and cannot overlap or leave a gap, and a
+ * slow consumer only delays its own reads.
+ */
+export class PullSubscription implements Subscription {
+  private closed = false;
+  private wake: (() => void) | undefined;
+  private readonly iterator: AsyncGenerator<SubscriptionMessage>;
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private last: LogPosition,
+    private readonly filter: AllFilter | undefined,
+    private readonly onClose: (subscription: PullSubscription) => void,
+  ) {
+    this.iterator = this.messages();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    return this.iterator;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.wake?.();
+    this.onClose(this);
+  }
+
+  private async *messages(): AsyncGenerator<SubscriptionMessage> {
+    let caughtUp = false;
+    try {
+      while (!this.closed) {
+        const page = this.source.readAfter(this.last, PAGE_SIZE, this.filter);
+        if (page.length > 0) {
+          for (const event of page) {
+            if (this.closed) return;
+            this.last = event.position;
+            yield { kind: 'event', event };
+          }
+          continue;
+        }
+        if (!caughtUp) {
+          caughtUp = true;
+          // Events the filter skipped need not be scanned again.
+          this.last = Math.max(this.last, this.source.head());
+          yield { kind: 'caught-up', position: this.last };
+          continue;
+        }
+        await this.waitForCommit();
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  private waitForCommit(): Promise<void> {
+    // Registered in the same synchronous turn as the empty read, so no commit
+    // can slip between the read and the wait.
+    const commit = this.source.nextCommit();
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      void commit.then(resolve);
+    });
+  }
+}
