@@ -40,7 +40,7 @@ function sendOutcome(reply: FastifyReply, outcome: CaseOutcome, status: number) 
 /** An action whose data may be empty can be posted without a body. */
 const bodyFor = (action: CaseCommandType) => {
   const schema = caseCommandData[action];
-  return schema.safeParse({}).success ? schema.optional() : schema;
+  return schema.safeParse({}).success ? schema.nullish() : schema;
 };
 
 export const caseRoutes: FastifyPluginAsync<{ cases: CaseService }> = async (plain, { cases }) => {
