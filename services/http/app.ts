@@ -6,7 +6,8 @@ import type { EventStore } from '../../contracts/event-store.js';
 import { createDirectory } from '../directory/index.js';
 import { registerAuth } from './auth/plugin.js';
 import type { TokenService } from './auth/tokens.js';
-import { registerProblemHandlers } from './problem.js';
+import { registerProblemHandlers, sendProblem } from './problem.js';
+import { HuiyinError } from '../../contracts/errors.js';
 import { caseRoutes } from './routes/cases.js';
 import { directoryRoutes } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
@@ -33,6 +34,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    // Errors the router raises before any route runs still leave as problems.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(
+        reply,
+        new HuiyinError(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'HTTP.NOT_FOUND' : 'HTTP.BAD_REQUEST', error.message),
+      ),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
