@@ -14,7 +14,7 @@ const admin = bearer({ sub: 'admin-1', role: 'admin' });
 
 async function post(url: string, body: unknown, headers = admin) {
   const res = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as { id: string; revision: number } };
 }
 
 t.test('crash › SIGKILL under load loses no acknowledged case or action', async (t) => {

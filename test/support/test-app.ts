@@ -59,7 +59,7 @@ export interface TestApp {
     url: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<LightMyRequestResponse & { body: string; json: () => any }>;
+  ): Promise<LightMyRequestResponse>;
   /** A case opened at Baichehe by its staff, driven by admin through the given actions. */
   openCase(actions?: Array<[string, unknown?]>): Promise<{ id: string; revision: number }>;
 }

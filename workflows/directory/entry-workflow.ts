@@ -1,0 +1,106 @@
+import { assign, setup, type AnyMachineSnapshot } from 'xstate';
+import type { ZodType } from 'zod';
+import { CommandInvalidError } from '../../contracts/errors.js';
+import type { JsonObject } from '../../contracts/event-store.js';
+import { DIRECTORY_EVENT_SCHEMA_VERSION } from '../../contracts/directory.js';
+import type { DecideContext, DomainEvent, MachineEvent, WorkflowDefinition } from '../engine/definition.js';
+
+/** What the workflow knows about one directory entry. */
+export interface EntryContext {
+  /** The current record: the registered one with every update applied. */
+  record: JsonObject | null;
+  registeredAt: string | null;
+  updatedAt: string | null;
+}
+
+export type EntryCommand = { type: 'register'; data: JsonObject } | { type: 'update'; data: JsonObject };
+
+export interface EntrySpec {
+  /** Workflow name and stream category at once (`area` → `area-<code>`). */
+  name: string;
+  /** The record's identity field, which equals the stream id. */
+  key: string;
+  record: ZodType;
+  change: ZodType;
+  registered: { type: string; schema: ZodType };
+  updated: { type: string; schema: ZodType };
+}
+
+const emptyEntry: EntryContext = { record: null, registeredAt: null, updatedAt: null };
+
+/**
+ * One machine shape for every kind of entry: `new` is the only state that
+ * takes Registered, so registering an existing id can never pass the
+ * engine's check, and `registered` takes any number of updates.
+ */
+function entryMachine(spec: EntrySpec) {
+  return setup({
+    types: { context: {} as EntryContext, events: {} as MachineEvent },
+    actions: {
+      record: assign(({ context, event }) =>
+        event.type === spec.registered.type
+          ? { record: event.data, registeredAt: event.occurredAt, updatedAt: event.occurredAt }
+          : { ...context, record: { ...context.record, ...event.data }, updatedAt: event.occurredAt },
+      ),
+    },
+  }).createMachine({
+    id: spec.name,
+    initial: 'new',
+    context: emptyEntry,
+    states: {
+      new: { on: { [spec.registered.type]: { target: 'registered', actions: 'record' } } },
+      registered: { on: { [spec.updated.type]: { actions: 'record' } } },
+    },
+  });
+}
+
+// Values are JSON (strings, arrays of strings): equal when they serialise alike.
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function decideEntry(spec: EntrySpec, command: EntryCommand, snapshot: AnyMachineSnapshot, context: DecideContext): DomainEvent[] {
+  switch (command.type) {
+    case 'register':
+      if (command.data[spec.key] !== context.streamId) {
+        throw new CommandInvalidError('register', [
+          { path: `data.${spec.key}`, message: `must equal the entry id ${context.streamId}` },
+        ]);
+      }
+      return [{ type: spec.registered.type, data: command.data }];
+    case 'update': {
+      const current = (snapshot.context as EntryContext).record;
+      const changed = Object.fromEntries(
+        Object.entries(command.data).filter(([field, value]) => value !== undefined && !(current && sameValue(current[field], value))),
+      );
+      // An entry that does not exist yet is left for the machine to turn down.
+      if (current && Object.keys(changed).length === 0) {
+        throw new CommandInvalidError('update', [{ path: 'data', message: 'the update changes nothing' }]);
+      }
+      return [{ type: spec.updated.type, data: { [spec.key]: context.streamId, ...changed } }];
+    }
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unhandled directory command ${(unhandled as { type: string }).type}`);
+    }
+  }
+}
+
+/** A workflow definition for one kind of directory entry. */
+export function entryWorkflow(spec: EntrySpec): WorkflowDefinition {
+  return {
+    name: spec.name,
+    version: 1,
+    category: spec.name,
+    schemaVersion: DIRECTORY_EVENT_SCHEMA_VERSION,
+    machine: entryMachine(spec),
+    commands: { register: spec.record, update: spec.change },
+    events: { [spec.registered.type]: spec.registered.schema, [spec.updated.type]: spec.updated.schema },
+    commandEvents: { register: spec.registered.type, update: spec.updated.type },
+    // The engine has validated the command against `commands` before this runs.
+    decide: (command, snapshot, context) => decideEntry(spec, command as EntryCommand, snapshot, context),
+  };
+}
+
+/** The entry's current record, or undefined while it is not registered. */
+export function entryRecord(snapshot: AnyMachineSnapshot): JsonObject | undefined {
+  return (snapshot.context as EntryContext).record ?? undefined;
+}
