@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '../contracts/event-store.js';
 import { openEventStore } from './event-store/open-store.js';
@@ -20,7 +21,13 @@ let app: FastifyInstance | undefined;
 try {
   store = await openEventStore({ dataDir });
   const tokens = tokenService(await loadAuthSecret(dataDir));
-  app = await buildApp({ store, tokens, logger });
+  app = await buildApp({
+    store,
+    tokens,
+    logger,
+    readModelsPath: join(dataDir, 'read-models.sqlite'),
+    demo: process.env.DEMO !== '0',
+  });
   await app.listen({ host, port });
 } catch (error) {
   logger.fatal({ err: error }, 'could not start');

@@ -12,6 +12,7 @@ import { caseRoutes } from './routes/cases.js';
 import { directoryRoutes } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
 import { CaseService } from '../cases/case-service.js';
+import { seedDemo } from '../demo/seed.js';
 
 export interface AppOptions {
   store: EventStore;
@@ -19,6 +20,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** SQLite file for read models; ':memory:' (the default) rebuilds them from the log at start. */
   readModelsPath?: string;
+  /** Seed the made-up demo data set when the store is empty. */
+  demo?: boolean;
 }
 
 export const BODY_LIMIT = 64 * 1024;
@@ -57,9 +60,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAuth(app, options.tokens);
-  const directory = await createDirectory({ store: options.store, readModelsPath: options.readModelsPath ?? ':memory:' });
+  const directory = await createDirectory({
+    store: options.store,
+    readModelsPath: options.readModelsPath ?? ':memory:',
+    onProjectionError: (error) => app.log.error({ err: error }, 'a projection stopped'),
+  });
   const cases = new CaseService(options.store, directory);
   app.addHook('onClose', async () => directory.close());
+  if (options.demo && (await options.store.headPosition()) === 0) {
+    const seeded = await seedDemo(directory, cases);
+    app.log.info(seeded, 'seeded the demo data set (DEMO=0 skips it)');
+  }
 
   await app.register(healthRoutes, { store: options.store });
   await app.register(directoryRoutes, { directory });

@@ -39,6 +39,7 @@ export function openDatabase(path: string): Database.Database {
     // kill -9 and power loss, which NORMAL in WAL mode does not promise.
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
     db.exec(DDL);
     return db;
   } catch (error) {
