@@ -47,7 +47,9 @@ export class CaseService {
       throw new HuiyinError('AUTH.FORBIDDEN', `you cannot receive cases at station ${station.id}`);
     }
     const caseId = newCaseIdFor(claims.sub, facts.idempotencyKey);
-    const result = await this.#execute(claims, caseId, 'receive', { ...body, areaCode: station.areaCode }, facts);
+    const result = await this.#execute(claims, caseId, 'receive', { ...body, areaCode: station.areaCode }, facts, {
+      newStream: !facts.idempotencyKey,
+    });
     return this.#outcome(claims, result, 'receive');
   }
 
@@ -90,7 +92,14 @@ export class CaseService {
     return this.store.readStream(state.streamName);
   }
 
-  async #execute(claims: Claims, caseId: string, type: CaseCommandType, data: unknown, facts: RequestFacts) {
+  async #execute(
+    claims: Claims,
+    caseId: string,
+    type: CaseCommandType,
+    data: unknown,
+    facts: RequestFacts,
+    hints: { newStream?: boolean } = {},
+  ) {
     try {
       return await this.engine.execute({
         streamId: caseId,
@@ -101,7 +110,7 @@ export class CaseService {
         occurredAt: facts.now,
         ...(facts.correlationId ? { correlationId: facts.correlationId } : {}),
         ...(facts.ifMatch !== undefined ? { expectedRevision: facts.ifMatch } : {}),
-      });
+      }, hints);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError && facts.ifMatch !== undefined) {
         throw new HuiyinError('HTTP.PRECONDITION_FAILED', `the case is at revision ${error.actual}, not ${facts.ifMatch}`, {

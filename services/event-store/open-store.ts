@@ -1,10 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventStore } from '../../contracts/event-store.js';
+import { openEsdbEventStore } from './esdb/index.js';
 import { openSqliteEventStore } from './sqlite/index.js';
 
-/** Opens the store the deployment is configured for: today always the embedded SQLite log. */
-export async function openEventStore(options: { dataDir: string }): Promise<EventStore> {
+/**
+ * Opens the store the deployment is configured for: EventStoreDB (or
+ * KurrentDB) when EVENTSTORE_URL is set, otherwise the embedded SQLite log
+ * under the data directory. An unreachable EventStoreDB fails here, at
+ * start, with a STORE.UNAVAILABLE error naming the server.
+ */
+export async function openEventStore(options: {
+  dataDir: string;
+  env?: Record<string, string | undefined>;
+}): Promise<EventStore> {
+  const url = (options.env ?? process.env).EVENTSTORE_URL?.trim();
+  if (url) return openEsdbEventStore({ url });
   await mkdir(options.dataDir, { recursive: true });
   return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite') });
 }

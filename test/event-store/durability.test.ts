@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '../support/child-env.js';
 import t from 'tap';
 import type { RecordedEvent } from '../../contracts/event-store.js';
 import { openSqliteEventStore } from '../../services/event-store/sqlite/index.js';
@@ -17,6 +18,7 @@ t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 async function appendThenKill(dbFile: string): Promise<{ acked: AckedAppend[]; signal: string | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/append-under-load.ts', dbFile], {
     cwd: root,
+    env: childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

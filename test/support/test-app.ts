@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Test } from 'tap';
 import type { EventStore } from '../../contracts/event-store.js';
 import { claimsSchema, type Claims } from '../../contracts/identity.js';
-import { openSqliteEventStore } from '../../services/event-store/sqlite/index.js';
+import { openTestStore } from './store-factory.js';
 import { buildApp } from '../../services/http/app.js';
 import { tokenService } from '../../services/http/auth/tokens.js';
 
@@ -65,7 +65,8 @@ export interface TestApp {
 }
 
 export async function testApp(t: Test, options: { seed?: boolean } = {}): Promise<TestApp> {
-  const store = await openSqliteEventStore({ path: ':memory:' });
+  // HUIYIN_TEST_STORE=esdb-wire runs the same routes over the EventStoreDB adapter.
+  const store = await openTestStore();
   const tokens = tokenService('test-secret');
   const app = await buildApp({ store, tokens });
   t.teardown(async () => {

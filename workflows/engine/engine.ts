@@ -76,13 +76,23 @@ export class WorkflowEngine {
    * A command id already in the stream answers with its first result and
    * writes nothing — also when found only after a conflict and reload.
    */
-  async execute(request: CommandEnvelope): Promise<CommandResult> {
+  async execute(request: CommandEnvelope, hints: { newStream?: boolean } = {}): Promise<CommandResult> {
     const { envelope, command } = validateCommand(this.definition, request);
     const streamName = this.streamNameOf(envelope.streamId);
-    return this.#queue.run(streamName, () => this.#run(streamName, envelope, command));
+    return this.#queue.run(streamName, () => this.#run(streamName, envelope, command, hints.newStream === true));
   }
 
-  async #run(streamName: string, envelope: CommandEnvelope, command: { type: string; data: unknown }): Promise<CommandResult> {
+  /**
+   * `newStream` is the caller's word that the stream id was just made up
+   * (a random case id), so there is nothing to read; if that proves wrong
+   * the append's `no_stream` expectation fails and the stream is read.
+   */
+  async #run(
+    streamName: string,
+    envelope: CommandEnvelope,
+    command: { type: string; data: unknown },
+    newStream: boolean,
+  ): Promise<CommandResult> {
     const pinned = envelope.expectedRevision;
     const context = {
       streamId: envelope.streamId,
@@ -93,7 +103,7 @@ export class WorkflowEngine {
     // A cached state is trusted optimistically: the append's expected
     // revision catches any writer this instance did not see. The stream is
     // re-read only after a conflict, or before turning the command down.
-    let stream = this.#cache.get(streamName);
+    let stream = this.#cache.get(streamName) ?? (newStream ? emptyStream(this.definition, streamName) : undefined);
     let verified = !stream;
     if (!stream) stream = await this.load(streamName);
     for (let attempt = 0; ; attempt++) {

@@ -80,10 +80,24 @@ export function foldEvents(definition: WorkflowDefinition, start: FoldedStream, 
   return { streamName: start.streamName, snapshot, revision, lastHash, commands: start.commands };
 }
 
-/** The commands the workflow would accept now (permissions are the caller's concern). */
+const allowedByStatus = new WeakMap<WorkflowDefinition, Map<string, string[]>>();
+
+/**
+ * The commands the workflow would accept now (permissions are the caller's
+ * concern). Workflows here carry no guards, so the answer depends on the
+ * status alone and is worked out once per status.
+ */
 export function allowedCommands(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot): string[] {
-  const probe = { data: {}, occurredAt: '', actor: { id: '', role: 'system' as const } };
-  return Object.entries(definition.commandEvents)
-    .filter(([, eventType]) => snapshot.can({ type: eventType, ...probe }))
-    .map(([command]) => command);
+  let byStatus = allowedByStatus.get(definition);
+  if (!byStatus) allowedByStatus.set(definition, (byStatus = new Map()));
+  const status = `${snapshot.status}:${JSON.stringify(snapshot.value)}`;
+  let allowed = byStatus.get(status);
+  if (!allowed) {
+    const probe = { data: {}, occurredAt: '', actor: { id: '', role: 'system' as const } };
+    allowed = Object.entries(definition.commandEvents)
+      .filter(([, eventType]) => snapshot.can({ type: eventType, ...probe }))
+      .map(([command]) => command);
+    byStatus.set(status, allowed);
+  }
+  return [...allowed];
 }

@@ -12,11 +12,12 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../../../contracts/event-store.js';
-import { BatchWriter } from './batch-writer.js';
+import { inThreadSink, type BatchSink } from './batch-sink.js';
 import { Reader } from './reader.js';
 import { openDatabase } from './schema.js';
 import { PullSubscription } from './subscription.js';
 import { assertReadableStreamName, prepareAppend, type AppendRequest } from './validate.js';
+import { writerThreadSink } from './writer-thread.js';
 
 interface PendingAppend {
   request: AppendRequest;
@@ -44,21 +45,24 @@ function closedError(): HuiyinError {
 }
 
 class SqliteStore implements SqliteEventStore {
-  private readonly writer: BatchWriter;
   private readonly reader: Reader;
+  /** A batch is being committed; the next one gathers meanwhile. */
+  private committing: Promise<void> | undefined;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<PullSubscription>();
   private commitSignal = commitSignal();
 
-  constructor(private readonly db: Database.Database) {
-    this.writer = new BatchWriter(db);
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sink: BatchSink,
+  ) {
     this.reader = new Reader(db);
   }
 
   stats(): { transactions: number; appends: number } {
-    return { transactions: this.writer.transactions, appends: this.writer.appends };
+    return this.sink.stats();
   }
 
   async appendToStream(
@@ -110,8 +114,9 @@ class SqliteStore implements SqliteEventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     // Appends already accepted are committed, not dropped.
-    while (this.queue.length > 0) this.flush();
     this.closed = true;
+    while (this.committing || this.queue.length > 0) await (this.committing ?? this.flush());
+    await this.sink.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.signalCommit();
     this.db.close();
@@ -122,33 +127,37 @@ class SqliteStore implements SqliteEventStore {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.committing) return;
     this.flushScheduled = true;
     // setImmediate, not a microtask: callers woken by the previous commit
     // get to enqueue first, so their appends share the next transaction.
     setImmediate(() => {
       this.flushScheduled = false;
-      this.flush();
-      if (this.queue.length > 0) this.scheduleFlush();
+      void this.flush();
     });
   }
 
-  private flush(): void {
-    if (this.queue.length === 0) return;
+  /** Commits what is queued; one batch at a time, the next gathering meanwhile. */
+  private flush(): Promise<void> {
+    if (this.committing || this.queue.length === 0) return this.committing ?? Promise.resolve();
     const batch = this.queue.length > MAX_BATCH ? this.queue.splice(0, MAX_BATCH) : this.queue;
     if (batch === this.queue) this.queue = [];
-    const outcomes = this.writer.writeBatch(batch.map((pending) => pending.request));
-    let written = 0;
-    outcomes.forEach((outcome, i) => {
-      const pending = batch[i]!;
-      if (outcome.ok) {
-        written += outcome.written;
-        pending.resolve(outcome.result);
-      } else {
-        pending.reject(outcome.error);
-      }
+    this.committing = this.sink.write(batch.map((pending) => pending.request)).then((outcomes) => {
+      let written = 0;
+      outcomes.forEach((outcome, i) => {
+        const pending = batch[i]!;
+        if (outcome.ok) {
+          written += outcome.written;
+          pending.resolve(outcome.result);
+        } else {
+          pending.reject(outcome.error);
+        }
+      });
+      this.committing = undefined;
+      if (written > 0) this.signalCommit();
+      if (this.queue.length > 0 && !this.closed) this.scheduleFlush();
     });
-    if (written > 0) this.signalCommit();
+    return this.committing;
   }
 
   private signalCommit(): void {
@@ -158,6 +167,13 @@ class SqliteStore implements SqliteEventStore {
   }
 }
 
-export async function openSqliteEventStore(options: { path: string }): Promise<SqliteEventStore> {
-  return new SqliteStore(openDatabase(options.path));
+/**
+ * A file store commits in a writer thread, so the fsync of a group commit
+ * never stalls the event loop; ':memory:' (one connection only) commits in
+ * this thread. `writerThread: false` forces the latter for a file too.
+ */
+export async function openSqliteEventStore(options: { path: string; writerThread?: boolean }): Promise<SqliteEventStore> {
+  const db = openDatabase(options.path);
+  const threaded = options.path !== ':memory:' && options.writerThread !== false;
+  return new SqliteStore(db, threaded ? writerThreadSink(options.path) : inThreadSink(db));
 }

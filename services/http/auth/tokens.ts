@@ -34,16 +34,27 @@ export interface TokenService {
   verify(token: string): Claims | undefined;
 }
 
-export function tokenService(secret: string): TokenService {
-  const verifier = createVerifier({ key: secret, algorithms: ['HS256'], cache: true });
+const CACHED_TOKENS = 10_000;
+
+export function tokenService(secret: string, clock: { now(): number } = Date): TokenService {
+  const verifier = createVerifier({ key: secret, algorithms: ['HS256'] });
+  // A client sends the same token on every request: verify and parse it
+  // once, then only check that it has not expired since.
+  const known = new Map<string, { claims: Claims; expiresAt: number }>();
   return {
     sign(claims, ttlSeconds = 12 * 3600) {
       return createSigner({ key: secret, algorithm: 'HS256', expiresIn: ttlSeconds * 1000 })({ ...claims });
     },
     verify(token) {
+      const hit = known.get(token);
+      if (hit) return clock.now() < hit.expiresAt ? hit.claims : undefined;
       try {
-        const parsed = claimsSchema.safeParse(verifier(token));
-        return parsed.success ? parsed.data : undefined;
+        const payload = verifier(token) as { exp?: number };
+        const parsed = claimsSchema.safeParse(payload);
+        if (!parsed.success) return undefined;
+        if (known.size >= CACHED_TOKENS) known.delete(known.keys().next().value!);
+        known.set(token, { claims: parsed.data, expiresAt: payload.exp ? payload.exp * 1000 : Infinity });
+        return parsed.data;
       } catch {
         return undefined;
       }

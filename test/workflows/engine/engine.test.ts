@@ -199,3 +199,15 @@ t.test('engine › a stale cache never turns down a command the case now allows'
   const current = await a.execute(command(id, 'add-note', { expectedRevision: 5 }));
   t.equal(current.revision, 6, 'a pinned revision newer than the cache is checked against the store');
 });
+
+t.test('engine › a stream said to be new is not read; if it exists after all, the store says so', async (t) => {
+  const { engine, counts } = await setup(t);
+  const id = randomUUID();
+  counts.streamReads = 0;
+  const first = await engine.execute(command(id, 'receive'), { newStream: true });
+  t.equal(counts.streamReads, 0, 'nothing read for a fresh id');
+  t.equal(first.revision, 0);
+  const other = new WorkflowEngine(engine.store, caseWorkflow);
+  const clash = await other.execute(command(id, 'receive'), { newStream: true }).catch((e: unknown) => e);
+  t.type(clash, IllegalTransitionError, 'the existing case was read after the conflict and the receipt refused');
+});

@@ -1,0 +1,53 @@
+import { Worker } from 'node:worker_threads';
+import { HuiyinError } from '../../../contracts/errors.js';
+import type { AppendOutcome } from './batch-writer.js';
+import { fromPosted, type BatchSink, type PostedOutcome } from './batch-sink.js';
+
+type Reply = { id: number; outcomes: PostedOutcome[]; transactions: number; appends: number } | { closed: true };
+
+/** A batch sink backed by a worker thread holding the write connection. */
+export function writerThreadSink(path: string): BatchSink {
+  const worker = new Worker(new URL('./writer-worker-boot.mjs', import.meta.url), { workerData: { path } });
+  const pending = new Map<number, (outcomes: AppendOutcome[]) => void>();
+  let nextId = 0;
+  let counters = { transactions: 0, appends: 0 };
+  let onClosed: (() => void) | undefined;
+  let failure: Error | undefined;
+
+  worker.on('message', (reply: Reply) => {
+    if ('closed' in reply) return onClosed?.();
+    counters = { transactions: reply.transactions, appends: reply.appends };
+    pending.get(reply.id)?.(reply.outcomes.map(fromPosted));
+    pending.delete(reply.id);
+  });
+  const failAll = (error: Error) => {
+    failure = new HuiyinError('STORE.UNAVAILABLE', 'the event-store writer stopped', { reason: error.message });
+    for (const [id, settle] of pending) {
+      settle([{ ok: false, error: failure }]);
+      pending.delete(id);
+    }
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`writer thread exited with ${code}`)));
+
+  return {
+    write(requests) {
+      if (failure) return Promise.resolve(requests.map(() => ({ ok: false as const, error: failure! })));
+      const id = nextId++;
+      return new Promise<AppendOutcome[]>((resolve) => {
+        // A failure message carries one outcome for the whole batch.
+        pending.set(id, (outcomes) => resolve(outcomes.length === requests.length ? outcomes : requests.map(() => outcomes[0]!)));
+        worker.postMessage({ id, requests });
+      });
+    },
+    stats: () => counters,
+    async close() {
+      if (failure) return;
+      await new Promise<void>((resolve) => {
+        onClosed = resolve;
+        worker.postMessage({ close: true });
+      });
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { BatchWriter } from './batch-writer.js';
+import { toPosted } from './batch-sink.js';
+import { openDatabase } from './schema.js';
+import type { AppendRequest } from './validate.js';
+
+/**
+ * The writer thread: owns the one write connection, commits each batch in
+ * one transaction and answers only after SQLite's fsync has returned, so
+ * the event loop serving requests never waits on the disk.
+ */
+const db = openDatabase((workerData as { path: string }).path);
+const writer = new BatchWriter(db);
+
+parentPort!.on('message', (message: { id: number; requests: AppendRequest[] } | { close: true }) => {
+  if ('close' in message) {
+    db.close();
+    parentPort!.postMessage({ closed: true });
+    return;
+  }
+  const outcomes = writer.writeBatch(message.requests).map(toPosted);
+  parentPort!.postMessage({ id: message.id, outcomes, transactions: writer.transactions, appends: writer.appends });
+});
