@@ -39,17 +39,27 @@ export const notFound = (kind: EntryKind, id: string) =>
   new HuiyinError('DIRECTORY.NOT_FOUND', `no ${kind} ${id}`, { kind, id });
 
 /**
- * The directory's write side and its always-current lookups: one engine per
- * kind of entry, each entry read from its own stream.
+ * Lookups may answer from what this instance read or wrote in the last two
+ * seconds: every case opened asks for its station, and entries change
+ * rarely. Writes made here are seen at once; another instance's within 2 s.
+ */
+const LOOKUP_MAX_AGE_MS = 2000;
+
+/**
+ * The directory's write side and its lookups: one engine per kind of entry,
+ * each entry read from its own stream.
  */
 export class EntryBook {
   readonly #engines: Record<EntryKind, WorkflowEngine>;
 
-  constructor(readonly store: EventStore) {
+  constructor(
+    readonly store: EventStore,
+    now?: () => number,
+  ) {
     this.#engines = {
-      area: new WorkflowEngine(store, directoryWorkflows.area),
-      station: new WorkflowEngine(store, directoryWorkflows.station),
-      deputy: new WorkflowEngine(store, directoryWorkflows.deputy),
+      area: new WorkflowEngine(store, directoryWorkflows.area, { now }),
+      station: new WorkflowEngine(store, directoryWorkflows.station, { now }),
+      deputy: new WorkflowEngine(store, directoryWorkflows.deputy, { now }),
     };
   }
 
@@ -60,7 +70,7 @@ export class EntryBook {
   async get<K extends EntryKind>(kind: K, id: string): Promise<Entry<K> | undefined> {
     if (!EntryBook.isValidId(kind, id)) return undefined;
     const engine = this.#engines[kind];
-    const stream = await engine.load(engine.streamNameOf(id));
+    const stream = await engine.load(engine.streamNameOf(id), { maxAgeMs: LOOKUP_MAX_AGE_MS });
     const record = entryRecord(stream.snapshot);
     return record && { record: record as unknown as EntryRecords[K], revision: stream.revision };
   }

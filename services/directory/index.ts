@@ -36,6 +36,8 @@ export interface DirectoryOptions {
   /** SQLite file for the read model, or ':memory:' to rebuild it from the log at every start. */
   readModelsPath: string;
   onProjectionError?: (error: unknown) => void;
+  /** The clock for lookup freshness (tests move it). */
+  now?: () => number;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
   if (readModelsPath !== ':memory:') await mkdir(dirname(readModelsPath), { recursive: true });
   const db = openReadModelDb(readModelsPath);
   const runner = startProjection(db, store, directoryProjection, { onError: options.onProjectionError });
-  const book = new EntryBook(store);
+  const book = new EntryBook(store, options.now);
   // Lists wait for the log as it stood at start, then for every write made
   // here, so an administrator sees their own change at once.
   let lastWrite = await store.headPosition();

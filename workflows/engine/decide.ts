@@ -1,4 +1,5 @@
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
+import { pureTransition } from './pure-transition.js';
 import { IllegalTransitionError } from '../../contracts/errors.js';
 import type { DecideContext, DomainEvent, WorkflowDefinition } from './definition.js';
 import { parseOrThrow } from './field-issues.js';
@@ -29,7 +30,7 @@ export function decideAndCheck(
     }
     const eventSchema = definition.events[event.type];
     if (eventSchema) parseOrThrow(eventSchema, event.data, command.type, 'data');
-    next = transition(definition.machine, next, machineEvent)[0] as AnyMachineSnapshot;
+    next = pureTransition(definition.machine, next, machineEvent);
   }
   return { events, snapshot: next };
 }

@@ -29,6 +29,8 @@ export interface EngineOptions {
   cacheSize?: number;
   /** Reload-and-retry rounds on a concurrency conflict before giving up. */
   maxConflictRetries?: number;
+  /** The clock for cache freshness only; domain time comes with each command. */
+  now?: () => number;
 }
 
 /** Runs commands of one workflow against an event store. */
@@ -42,7 +44,7 @@ export class WorkflowEngine {
     readonly definition: WorkflowDefinition,
     options: EngineOptions = {},
   ) {
-    this.#cache = new StreamCache(options.cacheSize ?? 10_000);
+    this.#cache = new StreamCache(options.cacheSize ?? 10_000, options.now);
     this.#maxRetries = options.maxConflictRetries ?? 5;
   }
 
@@ -50,8 +52,17 @@ export class WorkflowEngine {
     return `${this.definition.category}-${streamId}`;
   }
 
-  /** The stream folded to its latest event; reads only what the cache lacks. */
-  async load(streamName: string): Promise<FoldedStream> {
+  /**
+   * The stream folded to its latest event; reads only what the cache lacks.
+   * With `maxAgeMs`, a state this instance read or wrote that recently is
+   * returned without asking the store — for lookups that may lag other
+   * instances' writes by that much (this instance's own writes never lag).
+   */
+  async load(streamName: string, options: { maxAgeMs?: number } = {}): Promise<FoldedStream> {
+    if (options.maxAgeMs !== undefined) {
+      const fresh = this.#cache.fresh(streamName, options.maxAgeMs);
+      if (fresh) return fresh;
+    }
     const cached = this.#cache.get(streamName);
     const start = cached ?? emptyStream(this.definition, streamName);
     let events: RecordedEvent[];
@@ -61,7 +72,10 @@ export class WorkflowEngine {
       if (error instanceof StreamNotFoundError) return start;
       throw error;
     }
-    if (events.length === 0) return start;
+    if (events.length === 0) {
+      if (cached) this.#cache.put(cached);
+      return start;
+    }
     const folded = foldEvents(this.definition, start, events);
     this.#cache.put(folded);
     return folded;

@@ -1,4 +1,5 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
+import { pureTransition } from './pure-transition.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
 import { HuiyinError } from '../../contracts/errors.js';
 import type { Actor } from '../../contracts/metadata.js';
@@ -52,7 +53,7 @@ export function toMachineEvent(event: RecordedEvent): MachineEvent {
 }
 
 /**
- * Folds recorded events onto a stream state with the pure `transition()`.
+ * Folds recorded events onto a stream state with a pure transition (no actor).
  * Event types the workflow does not know are skipped (a newer writer may
  * have added them); a known event the machine cannot take means the stream
  * and the workflow disagree, which must never pass silently.
@@ -75,7 +76,7 @@ export function foldEvents(definition: WorkflowDefinition, start: FoldedStream, 
         { streamName: event.streamName, revision: event.revision, type: event.type },
       );
     }
-    snapshot = transition(definition.machine, snapshot, machineEvent)[0] as AnyMachineSnapshot;
+    snapshot = pureTransition(definition.machine, snapshot, machineEvent);
   }
   return { streamName: start.streamName, snapshot, revision, lastHash, commands: start.commands };
 }

@@ -27,8 +27,12 @@ const codeOf = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof HuiyinError ? error.code : String(error)),
   );
 
-t.test('directory service › lookups read the stream: a write by another process shows at once', async (t) => {
-  const { store, directory } = await setup(t);
+t.test('directory service › lookups read the stream; another process’s write shows within two seconds', async (t) => {
+  const store = await openSqliteEventStore({ path: ':memory:' });
+  t.teardown(() => store.close());
+  let now = 1_000_000;
+  const directory = await createDirectory({ store, readModelsPath: ':memory:', now: () => now });
+  t.teardown(() => directory.close());
   const elsewhere = directoryWriter(store);
   await elsewhere.register('area', { code: '520221', name: 'Shuicheng' });
   await elsewhere.register('station', station('st-a', '520221'));
@@ -37,6 +41,8 @@ t.test('directory service › lookups read the stream: a write by another proces
   t.same(await directory.deputy('dep-a'), deputy('dep-a', ['st-a']));
   t.same(await directory.area('520221'), { code: '520221', name: 'Shuicheng' });
   await elsewhere.update('station', 'st-a', { name: 'Renamed' });
+  t.equal((await directory.station('st-a'))?.name, 'Station st-a', 'a lookup just made may stand for two seconds');
+  now += 2001;
   t.equal((await directory.station('st-a'))?.name, 'Renamed');
   t.equal(await directory.station('st-missing'), undefined);
   t.equal(await directory.station('NOT A VALID ID'), undefined, 'a malformed id is simply not there');

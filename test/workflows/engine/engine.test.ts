@@ -211,3 +211,23 @@ t.test('engine › a stream said to be new is not read; if it exists after all, 
   const clash = await other.execute(command(id, 'receive'), { newStream: true }).catch((e: unknown) => e);
   t.type(clash, IllegalTransitionError, 'the existing case was read after the conflict and the receipt refused');
 });
+
+t.test('engine › load with maxAgeMs answers from the cache only while it is that fresh', async (t) => {
+  const raw = await openSqliteEventStore({ path: ':memory:' });
+  t.teardown(() => raw.close());
+  const { store, counts } = observed(raw);
+  let now = 1_000_000;
+  const engine = new WorkflowEngine(store, caseWorkflow, { now: () => now });
+  const other = new WorkflowEngine(store, caseWorkflow);
+  const id = randomUUID();
+  await engine.execute(command(id, 'receive'));
+  await other.execute(command(id, 'add-note'));
+  counts.streamReads = 0;
+  const recent = await engine.load(`case-${id}`, { maxAgeMs: 2000 });
+  t.equal(recent.revision, 0, 'within two seconds of its own write, the cached state stands');
+  t.equal(counts.streamReads, 0);
+  now += 2001;
+  const later = await engine.load(`case-${id}`, { maxAgeMs: 2000 });
+  t.equal(later.revision, 1, 'after that the store is asked and the other write seen');
+  t.equal(counts.streamReads, 1);
+});
