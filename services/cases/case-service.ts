@@ -7,7 +7,7 @@ import type { Claims } from '../../contracts/identity.js';
 import { caseWorkflow } from '../../workflows/case/index.js';
 import { caseCommandEvents } from '../../workflows/case/decider.js';
 import { canSeeCase, mayTakeAction } from '../../workflows/case/permissions.js';
-import { WorkflowEngine, type CommandResult } from '../../workflows/engine/engine.js';
+import { WorkflowEngine, type CommandResult, type ExecuteHints } from '../../workflows/engine/engine.js';
 import { emptyStream, foldEvents, type FoldedStream } from '../../workflows/engine/fold.js';
 import { caseView, scopeOf, type CaseView } from './case-view.js';
 import { commandIdFor, newCaseIdFor } from './ids.js';
@@ -28,6 +28,18 @@ export interface CaseOutcome {
 }
 
 const notFound = (id: string) => new HuiyinError('CASE.NOT_FOUND', `no case ${id}`, { caseId: id });
+
+/** How stale a state may be for the first permission answer (the engine re-checks). */
+const RECENT_MS = 2000;
+
+/** 404 for a case the user cannot see (or that does not exist), 403 for an action they may not take. */
+function checkAccess(claims: Claims, caseId: string, state: FoldedStream, action?: CaseCommandType): void {
+  const scope = scopeOf(state.snapshot);
+  if (state.revision < 0 || !canSeeCase(claims, scope)) throw notFound(caseId);
+  if (action && !mayTakeAction(claims, action, scope)) {
+    throw new HuiyinError('AUTH.FORBIDDEN', `your role cannot ${action} this case`, { action });
+  }
+}
 
 /** Case commands and reads on behalf of a signed-in user: scope, permission, then the engine. */
 export class CaseService {
@@ -53,13 +65,17 @@ export class CaseService {
     return this.#outcome(claims, result, 'receive');
   }
 
-  /** The case as this user may see it; 404 when it does not exist or is outside their scope. */
-  async read(claims: Claims, caseId: string): Promise<FoldedStream> {
-    const state = await this.engine.load(this.engine.streamNameOf(caseId)).catch((error: unknown) => {
+  /**
+   * The case as this user may see it; 404 when it does not exist or is
+   * outside their scope. `maxAgeMs` allows a state this instance saw that
+   * recently (its own writes are always in it).
+   */
+  async read(claims: Claims, caseId: string, options: { maxAgeMs?: number } = {}): Promise<FoldedStream> {
+    const state = await this.engine.load(this.engine.streamNameOf(caseId), options).catch((error: unknown) => {
       if (error instanceof HuiyinError && error.code === 'COMMAND.INVALID') throw notFound(caseId);
       throw error;
     });
-    if (state.revision < 0 || !canSeeCase(claims, scopeOf(state.snapshot))) throw notFound(caseId);
+    checkAccess(claims, caseId, state);
     return state;
   }
 
@@ -72,13 +88,15 @@ export class CaseService {
   }
 
   async act(claims: Claims, caseId: string, action: CaseCommandType, data: unknown, facts: RequestFacts): Promise<CaseOutcome> {
-    const state = await this.read(claims, caseId);
-    if (!mayTakeAction(claims, action, scopeOf(state.snapshot))) {
-      throw new HuiyinError('AUTH.FORBIDDEN', `your role cannot ${action} this case`, { action });
-    }
+    // A first answer from what this instance last saw, so 404 and 403 come
+    // before complaints about the body; the engine asks again on the state
+    // it decides on.
+    const authorize = (stream: FoldedStream) => checkAccess(claims, caseId, stream, action);
+    const state = await this.read(claims, caseId, { maxAgeMs: RECENT_MS });
+    authorize(state);
     await this.#checkReferences(claims, caseId, action, data);
     try {
-      return await this.#outcome(claims, await this.#execute(claims, caseId, action, data, facts), action);
+      return await this.#outcome(claims, await this.#execute(claims, caseId, action, data, facts, { authorize }), action);
     } catch (error) {
       // The workflow lists what the case allows; the caller needs what they may do.
       if (!(error instanceof IllegalTransitionError)) throw error;
@@ -98,7 +116,7 @@ export class CaseService {
     type: CaseCommandType,
     data: unknown,
     facts: RequestFacts,
-    hints: { newStream?: boolean } = {},
+    hints: ExecuteHints = {},
   ) {
     try {
       return await this.engine.execute({

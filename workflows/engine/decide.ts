@@ -2,7 +2,6 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { pureTransition } from './pure-transition.js';
 import { IllegalTransitionError } from '../../contracts/errors.js';
 import type { DecideContext, DomainEvent, WorkflowDefinition } from './definition.js';
-import { parseOrThrow } from './field-issues.js';
 import { allowedCommands } from './fold.js';
 
 export interface Decision {
@@ -13,7 +12,8 @@ export interface Decision {
 
 /**
  * The pure heart of command handling: decide, then prove every decided event
- * is one the machine accepts in turn, and that it matches its schema.
+ * is one the machine accepts in turn. (That decided events match their
+ * schemas is proven by the workflow's tests, not re-checked per command.)
  */
 export function decideAndCheck(
   definition: WorkflowDefinition,
@@ -28,8 +28,6 @@ export function decideAndCheck(
     if (!next.can(machineEvent)) {
       throw new IllegalTransitionError(command.type, String(next.value), allowedCommands(definition, next));
     }
-    const eventSchema = definition.events[event.type];
-    if (eventSchema) parseOrThrow(eventSchema, event.data, command.type, 'data');
     next = pureTransition(definition.machine, next, machineEvent);
   }
   return { events, snapshot: next };

@@ -33,6 +33,21 @@ export interface EngineOptions {
   now?: () => number;
 }
 
+export interface ExecuteHints {
+  /**
+   * The caller's word that the stream id was just made up (a random case
+   * id), so there is nothing to read; if that proves wrong the append's
+   * `no_stream` expectation fails and the stream is read.
+   */
+  newStream?: boolean;
+  /**
+   * Throws if the caller may not act on the stream as it is. Called on the
+   * very state the decision is made on, again after every reload, so a
+   * permission is never granted on a state that has moved on.
+   */
+  authorize?: (stream: FoldedStream) => void;
+}
+
 /** Runs commands of one workflow against an event store. */
 export class WorkflowEngine {
   readonly #cache: StreamCache;
@@ -90,22 +105,20 @@ export class WorkflowEngine {
    * A command id already in the stream answers with its first result and
    * writes nothing — also when found only after a conflict and reload.
    */
-  async execute(request: CommandEnvelope, hints: { newStream?: boolean } = {}): Promise<CommandResult> {
+  async execute(request: CommandEnvelope, hints: ExecuteHints = {}): Promise<CommandResult> {
     const { envelope, command } = validateCommand(this.definition, request);
     const streamName = this.streamNameOf(envelope.streamId);
-    return this.#queue.run(streamName, () => this.#run(streamName, envelope, command, hints.newStream === true));
+    return this.#queue.run(streamName, () => this.#run(streamName, envelope, command, hints));
   }
 
   /**
-   * `newStream` is the caller's word that the stream id was just made up
-   * (a random case id), so there is nothing to read; if that proves wrong
-   * the append's `no_stream` expectation fails and the stream is read.
+   * Runs one command against the stream's latest state; see ExecuteHints.
    */
   async #run(
     streamName: string,
     envelope: CommandEnvelope,
     command: { type: string; data: unknown },
-    newStream: boolean,
+    { newStream, authorize }: ExecuteHints,
   ): Promise<CommandResult> {
     const pinned = envelope.expectedRevision;
     const context = {
@@ -125,6 +138,7 @@ export class WorkflowEngine {
       if (landing) return { streamName, ...landing, replayed: true, events: [], state: stream };
       let decision: Decision;
       try {
+        authorize?.(stream);
         if (pinned !== undefined && pinned !== stream.revision) {
           throw new WrongExpectedRevisionError(streamName, pinned, stream.revision);
         }

@@ -231,3 +231,28 @@ t.test('engine › load with maxAgeMs answers from the cache only while it is th
   t.equal(later.revision, 1, 'after that the store is asked and the other write seen');
   t.equal(counts.streamReads, 1);
 });
+
+t.test('engine › authorize runs on the state decided on, and again after every reload', async (t) => {
+  const { store, counts } = await setup(t);
+  const a = new WorkflowEngine(store, caseWorkflow);
+  const b = new WorkflowEngine(store, caseWorkflow);
+  const id = randomUUID();
+  await a.execute(command(id, 'receive'));
+  await a.execute(command(id, 'assign'));
+  await b.execute(command(id, 'reassign'));
+  const seen: string[][] = [];
+  const onlyWen = (stream: { snapshot: { context: unknown } }) => {
+    const { deputyIds } = stream.snapshot.context as { deputyIds: string[] };
+    seen.push(deputyIds);
+    if (!deputyIds.includes('dep-wen') || deputyIds.includes('dep-li')) throw new HuiyinError('AUTH.FORBIDDEN', 'not assigned');
+  };
+  const result = await a.execute(command(id, 'acknowledge'), { authorize: onlyWen });
+  t.equal(result.revision, 3);
+  t.same(seen, [['dep-li', 'dep-wen'], ['dep-wen']], 'refused on the stale state, granted on the current one');
+  const head = await store.headPosition();
+  counts.appends = 0;
+  const denied = await a.execute(command(id, 'add-note'), { authorize: () => { throw new HuiyinError('AUTH.FORBIDDEN', 'no'); } }).catch((e: unknown) => e);
+  t.match(denied, { code: 'AUTH.FORBIDDEN' });
+  t.equal(counts.appends, 0);
+  t.equal(await store.headPosition(), head);
+});
