@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { HuiyinError } from '../contracts/errors.js';
 import type { EventStore } from '../contracts/event-store.js';
 import { openEventStore } from './event-store/open-store.js';
 import { buildApp } from './http/app.js';
@@ -30,7 +31,10 @@ try {
   });
   await app.listen({ host, port });
 } catch (error) {
-  logger.fatal({ err: error }, 'could not start');
+  // A store that does not answer is an operator's problem, not a bug: one
+  // clear line, no stack trace.
+  if (error instanceof HuiyinError && error.code === 'STORE.UNAVAILABLE') logger.fatal(error.message);
+  else logger.fatal({ err: error }, 'could not start');
   await app?.close().catch(() => {});
   await store?.close().catch(() => {});
   process.exit(1);
