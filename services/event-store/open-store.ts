@@ -14,8 +14,9 @@ export async function openEventStore(options: {
   dataDir: string;
   env?: Record<string, string | undefined>;
 }): Promise<EventStore> {
-  const url = (options.env ?? process.env).EVENTSTORE_URL?.trim();
+  const env = options.env ?? process.env;
+  const url = env.EVENTSTORE_URL?.trim();
   if (url) return openEsdbEventStore({ url });
   await mkdir(options.dataDir, { recursive: true });
-  return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite') });
+  return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite'), writerThread: env.SQLITE_WRITER_THREAD === '1' });
 }

@@ -21,7 +21,7 @@ const SHARED_STREAM = 'load-shared';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: append-under-load.ts <db file>');
-const store = await openSqliteEventStore({ path });
+const store = await openSqliteEventStore({ path, writerThread: process.argv[3] === 'writer-thread' });
 
 function eventsFor(worker: number, sequence: number): EventData[] {
   const count = 1 + (sequence % 3 === 0 ? 1 : 0);
