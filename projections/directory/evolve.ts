@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import type { DirectoryEventOf, DirectoryEventType } from '../../contracts/directory.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
 import { tables as t } from './schema.js';
+import { preparedPerDb } from '../prepared.js';
 
 type Statement = Database.Statement<Record<string, unknown>>;
-const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 // Updates bind absent fields as NULL and keep the column as it was: events
 // carry only what changed, and every column is NOT NULL.
@@ -25,14 +25,7 @@ function prepare(db: Database.Database) {
   };
 }
 
-function statementsFor(db: Database.Database) {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = prepare(db);
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+const statementsFor = preparedPerDb(prepare);
 
 const withNulls = (fields: readonly string[], data: object) => ({
   ...Object.fromEntries(fields.map((field) => [field, null])),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Area, Deputy, Station } from '../../contracts/directory.js';
 import { tables as t } from './schema.js';
+import { preparedPerDb } from '../prepared.js';
 
 interface StationRow {
   id: string;
@@ -20,7 +21,6 @@ interface DeputyRow {
 // every code starting with p, as a range the index can scan.
 const AREA_RANGE = (column: string) => `(@area IS NULL OR (${column} >= @area AND ${column} < @area || ':'))`;
 
-const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(db: Database.Database) {
   return {
     areas: db.prepare<{ area: string | null }, Area>(
@@ -49,14 +49,7 @@ function prepare(db: Database.Database) {
   };
 }
 
-function statementsFor(db: Database.Database) {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = prepare(db);
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+const statementsFor = preparedPerDb(prepare);
 
 const toStation = (row: StationRow): Station => ({
   id: row.id,

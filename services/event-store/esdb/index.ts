@@ -11,7 +11,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../../../contracts/event-store.js';
-import { assertReadableStreamName, prepareAppend } from '../sqlite/validate.js';
+import { assertReadableStreamName, prepareAppend } from '../validate.js';
 import { connect, type Connection } from './client.js';
 import { toStoreError, unavailable } from './errors.js';
 import { toLogPosition } from './positions.js';

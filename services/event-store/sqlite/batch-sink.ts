@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { HuiyinError, WrongExpectedRevisionError } from '../../../contracts/errors.js';
 import { BatchWriter, type AppendOutcome } from './batch-writer.js';
-import type { AppendRequest } from './validate.js';
+import type { AppendRequest } from '../validate.js';
 
 /** Where batches of appends get committed: in this thread, or in a writer thread. */
 export interface BatchSink {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { HuiyinError, WrongExpectedRevisionError } from '../../../contracts/errors.js';
 import type { AppendResult } from '../../../contracts/event-store.js';
-import type { AppendRequest } from './validate.js';
+import type { AppendRequest } from '../validate.js';
 
 export type AppendOutcome = { ok: true; result: AppendResult; written: number } | { ok: false; error: Error };
 

@@ -16,7 +16,7 @@ import { inThreadSink, type BatchSink } from './batch-sink.js';
 import { Reader } from './reader.js';
 import { openDatabase } from './schema.js';
 import { PullSubscription } from './subscription.js';
-import { assertReadableStreamName, prepareAppend, type AppendRequest } from './validate.js';
+import { assertReadableStreamName, prepareAppend, type AppendRequest } from '../validate.js';
 import { writerThreadSink } from './writer-thread.js';
 
 interface PendingAppend {

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BatchWriter } from './batch-writer.js';
 import { toPosted } from './batch-sink.js';
 import { openDatabase } from './schema.js';
-import type { AppendRequest } from './validate.js';
+import type { AppendRequest } from '../validate.js';
 
 /**
  * The writer thread: owns the one write connection, commits each batch in

@@ -1,10 +1,10 @@
-import { AppendTooLargeError, HuiyinError } from '../../../contracts/errors.js';
+import { AppendTooLargeError, HuiyinError } from '../../contracts/errors.js';
 import {
   MAX_APPEND_BYTES,
   categoryOf,
   type EventData,
   type ExpectedRevision,
-} from '../../../contracts/event-store.js';
+} from '../../contracts/event-store.js';
 
 /** An event already serialised, so the writer (maybe a worker later) only handles strings. */
 export interface PreparedEvent {
