@@ -14,19 +14,6 @@ export const deputyListQuery = z.strictObject({ station: entryId.optional(), are
 export const areaParams = z.strictObject({ code: areaCodeSchema });
 export const entryParams = z.strictObject({ id: entryId });
 
-/**
- * Idempotency-Key makes a retried write answer its first result; If-Match
- * (`"<revision>"`, as the ETag gave it) makes an update fail with 412 if the
- * entry changed since it was read. Loose: other headers pass untouched.
- */
-export const writeHeaders = z.looseObject({
-  'idempotency-key': z.string().min(1).max(64).optional(),
-  'if-match': z
-    .string()
-    .regex(/^"?[0-9]{1,15}"?$/, 'an entity tag as given by ETag, e.g. "3"')
-    .optional(),
-});
-
 const written = { revision: z.number().int().min(0), position: z.number().int().min(0) };
 export const areaWritten = areaSchema.extend(written);
 export const stationWritten = stationSchema.extend(written);

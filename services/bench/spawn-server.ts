@@ -17,10 +17,11 @@ export async function spawnServer(
   script: string,
   env: Record<string, string> = {},
   readyPath = '/healthz',
+  baseEnv: NodeJS.ProcessEnv = process.env,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...baseEnv, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited: number | null | undefined;

@@ -10,7 +10,7 @@ import { canSeeCase, mayTakeAction } from '../../workflows/case/permissions.js';
 import { WorkflowEngine, type CommandResult, type ExecuteHints } from '../../workflows/engine/engine.js';
 import { emptyStream, foldEvents, type FoldedStream } from '../../workflows/engine/fold.js';
 import { caseView, scopeOf, type CaseView } from './case-view.js';
-import { commandIdFor, newCaseIdFor } from './ids.js';
+import { commandIdFor, newCaseIdFor } from '../command-ids.js';
 
 export interface RequestFacts {
   /** When the command reached us: the only clock the domain sees. */

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
+import { spawnServer } from '../../services/bench/spawn-server.js';
 import { childEnv } from './child-env.js';
 
 export interface ServerProcess {
@@ -9,26 +9,9 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/**
- * Starts `services/server.ts` as a real child process on a free port and
- * resolves once it logs that it is listening.
- */
+/** Starts `services/server.ts` as a real child process and resolves once it answers. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/server.ts'], {
-    env: childEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DEMO: '0', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { url, child } = await spawnServer('services/server.ts', { DEMO: '0', LOG_LEVEL: 'warn', ...env }, '/healthz', childEnv());
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening: ${stderr}`)));
-    setTimeout(() => reject(new Error(`server did not start in 30 s: ${stderr}`)), 30_000).unref();
-  });
   return { child, url, exited };
 }

@@ -1,4 +1,4 @@
-import type { ZodError, ZodType } from 'zod';
+import type { ZodError } from 'zod';
 import { CommandInvalidError, HuiyinError, type FieldIssue } from '../../contracts/errors.js';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../../contracts/metadata.js';
 import type { WorkflowDefinition } from './definition.js';
@@ -8,13 +8,6 @@ export function fieldIssues(error: ZodError, pathPrefix = ''): FieldIssue[] {
     path: [pathPrefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
   }));
-}
-
-/** Parses or throws a CommandInvalidError that names every bad field. */
-export function parseOrThrow<T>(schema: ZodType<T>, value: unknown, commandType: string, pathPrefix = ''): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new CommandInvalidError(commandType, fieldIssues(result.error, pathPrefix));
 }
 
 /**

@@ -20,7 +20,4 @@ export class KeyedQueue {
     return result;
   }
 
-  get pendingKeys(): number {
-    return this.#tails.size;
-  }
 }

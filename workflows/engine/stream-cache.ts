@@ -44,7 +44,4 @@ export class StreamCache {
     }
   }
 
-  get size(): number {
-    return this.#entries.size;
-  }
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseCommandData, receiveBody, type CaseCommandType } from '../../../contracts/case/commands.js';
 import { HuiyinError } from '../../../contracts/errors.js';
+import { commandHeaders, ifMatchRevision } from '../../../contracts/http-headers.js';
 import { caseActions, type CaseOutcome, type CaseService, type RequestFacts } from '../../cases/case-service.js';
 import { requireUser } from '../auth/plugin.js';
 import { workflowAsData } from '../workflow-chart.js';
@@ -10,19 +11,9 @@ import { workflowAsData } from '../workflow-chart.js';
 const caseIdParams = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'a case id'),
 });
-const commandHeaders = z.looseObject({
-  'idempotency-key': z.string().min(1).max(200).optional(),
-  'if-match': z
-    .string()
-    .regex(/^(?:W\/)?"\d{1,15}"$|^\*$/, 'a quoted revision, e.g. "3"')
-    .optional(),
-});
-
-/** If-Match: "3" pins the revision; "*" only asks that the case exists. */
 function factsOf(request: FastifyRequest): RequestFacts {
   const headers = request.headers as Record<string, string | undefined>;
-  const ifMatch = headers['if-match'];
-  const pinned = ifMatch && ifMatch !== '*' ? Number(/"(\d+)"/.exec(ifMatch)![1]) : undefined;
+  const pinned = ifMatchRevision(headers['if-match']);
   return {
     now: new Date().toISOString(),
     idempotencyKey: headers['idempotency-key'],

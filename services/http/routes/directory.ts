@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync, FastifyRequest, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,7 +15,6 @@ import {
   stationList,
   stationListQuery,
   stationWritten,
-  writeHeaders,
 } from '../../../contracts/directory-http.js';
 import {
   areaChange,
@@ -31,6 +29,8 @@ import { HuiyinError, WrongExpectedRevisionError } from '../../../contracts/erro
 import type { Claims } from '../../../contracts/identity.js';
 import type { CommandMeta, Directory } from '../../directory/index.js';
 import { requireRole } from '../auth/plugin.js';
+import { commandHeaders, ifMatchRevision } from '../../../contracts/http-headers.js';
+import { commandIdFor } from '../../command-ids.js';
 
 type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -57,14 +57,13 @@ const historyReaders: Claims['role'][] = ['admin', 'supervisor', 'auditor'];
 
 /** Taken at the edge: the one place that reads the clock or invents an id for a command. */
 function commandMeta(request: FastifyRequest, claims: Claims, honourIfMatch = false): CommandMeta {
-  const key = request.headers['idempotency-key'];
-  const ifMatch = honourIfMatch ? request.headers['if-match'] : undefined;
+  const headers = request.headers as Record<string, string | undefined>;
+  const pinned = honourIfMatch ? ifMatchRevision(headers['if-match']) : undefined;
   return {
     actor: { id: claims.sub, role: claims.role },
     occurredAt: new Date().toISOString(),
-    // Scoped by user, so two people's keys can never collide.
-    commandId: typeof key === 'string' ? `${claims.sub}:${key}` : randomUUID(),
-    ...(typeof ifMatch === 'string' ? { expectedRevision: Number(ifMatch.replaceAll('"', '')) } : {}),
+    commandId: commandIdFor(claims.sub, headers['idempotency-key']),
+    ...(pinned !== undefined ? { expectedRevision: pinned } : {}),
   };
 }
 
@@ -92,7 +91,7 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
 
   app.post(
     spec.path,
-    { preValidation: adminOnly, schema: { tags, headers: writeHeaders, body: spec.record, response: { 201: spec.written } } },
+    { preValidation: adminOnly, schema: { tags, headers: commandHeaders, body: spec.record, response: { 201: spec.written } } },
     async (request, reply) => {
       const result = await directory.register(spec.kind, request.body, commandMeta(request, requireRole(request, 'admin')));
       const id = String((result.record as unknown as Record<string, unknown>)[spec.param]);
@@ -106,7 +105,7 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
 
   app.patch(
     one,
-    { preValidation: adminOnly, schema: { tags, headers: writeHeaders, params: spec.params, body: spec.change, response: { 200: spec.written } } },
+    { preValidation: adminOnly, schema: { tags, headers: commandHeaders, params: spec.params, body: spec.change, response: { 200: spec.written } } },
     async (request, reply) => {
       const meta = commandMeta(request, requireRole(request, 'admin'), true);
       const result = await directory.update(spec.kind, idOf(request.params, spec), request.body, meta).catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 /**
- * Ids for a request. With an Idempotency-Key they are derived from the user
+ * Ids for a write request, cases and directory alike. With an Idempotency-Key they are derived from the user
  * and the key, so a retried request addresses the same case and carries the
  * same command id; keys are scoped per user so two users cannot collide.
  */

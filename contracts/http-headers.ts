@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * The headers every write accepts. An Idempotency-Key is scoped by user into
+ * the command id (`<user>:<key>`, at most 200 characters), hence its limit;
+ * If-Match takes the ETag as given (`"3"`, or weak `W/"3"`), or `*`, which
+ * only asks that the target exists. Loose: other headers pass untouched.
+ */
+export const commandHeaders = z.looseObject({
+  'idempotency-key': z.string().min(1).max(64).optional(),
+  'if-match': z
+    .string()
+    .regex(/^(?:W\/)?"\d{1,15}"$|^\*$/, 'an entity tag as given by ETag, e.g. "3"')
+    .optional(),
+});
+
+/** The revision an If-Match header pins, if any (`*` pins none). */
+export function ifMatchRevision(header: string | undefined): number | undefined {
+  const quoted = header ? /"(\d+)"/.exec(header) : null;
+  return quoted ? Number(quoted[1]) : undefined;
+}
