@@ -19,6 +19,11 @@ export interface RequestFacts {
   /** The revision the client last saw (If-Match); the command fails if the case moved on. */
   ifMatch?: number;
   correlationId?: string;
+  /**
+   * The body was parsed with the command's own schema at the boundary (and
+   * the request's ids checked there), so the engine need not parse it again.
+   */
+  parsed?: boolean;
 }
 
 export interface CaseOutcome {
@@ -118,6 +123,7 @@ export class CaseService {
     facts: RequestFacts,
     hints: ExecuteHints = {},
   ) {
+    if (facts.parsed) hints = { ...hints, validated: true };
     try {
       return await this.engine.execute({
         streamId: caseId,

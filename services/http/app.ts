@@ -6,6 +6,7 @@ import type { EventStore } from '../../contracts/event-store.js';
 import { createDirectory } from '../directory/index.js';
 import { registerAuth } from './auth/plugin.js';
 import type { TokenService } from './auth/tokens.js';
+import { lazyChildLoggerFactory } from './lazy-child-logger.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
 import { HuiyinError } from '../../contracts/errors.js';
 import { caseRoutes } from './routes/cases.js';
@@ -33,7 +34,7 @@ export const BODY_LIMIT = 64 * 1024;
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(options.logger ? { loggerInstance: options.logger, childLoggerFactory: lazyChildLoggerFactory } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,

@@ -15,6 +15,11 @@ const anyOpenState = { NoteAdded: stay, CaseEscalated: stay };
 /** Before the citizen has an answer, the case can still be withdrawn or merged. */
 const beforeAnswered = { ...anyOpenState, CaseWithdrawn: go('withdrawn'), CaseMerged: go('merged') };
 
+/** What a case knows after one more event: the machine's only action. */
+export function recordCaseEvent(context: CaseContext, event: CaseMachineEvent): CaseContext {
+  return evolveCaseContext(context, { ...event, at: event.occurredAt, by: event.actor } as Parameters<typeof evolveCaseContext>[1]);
+}
+
 /**
  * The case workflow v1. States are the public statuses; every transition
  * runs the single `record` action, so what a case knows is derived from its
@@ -23,11 +28,7 @@ const beforeAnswered = { ...anyOpenState, CaseWithdrawn: go('withdrawn'), CaseMe
 export const caseMachine = setup({
   types: { context: {} as CaseContext, events: {} as CaseMachineEvent },
   actions: {
-    record: assign(({ context, event }) =>
-      evolveCaseContext(context, { ...event, at: event.occurredAt, by: event.actor } as Parameters<
-        typeof evolveCaseContext
-      >[1]),
-    ),
+    record: assign(({ context, event }) => recordCaseEvent(context, event)),
   },
 }).createMachine({
   id: 'case',

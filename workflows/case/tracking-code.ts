@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** No 0/O, 1/I/L: a code read out over the phone must not be misheard. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -9,7 +9,7 @@ const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
  * derivation keeps the decider pure and a retried receipt gets the same code.
  */
 export function trackingCodeFor(caseId: string): string {
-  const digest = createHash('sha256').update(`huiyin tracking code\n${caseId}`).digest();
+  const digest = hash('sha256', `huiyin tracking code\n${caseId}`, 'buffer');
   let code = '';
   for (let i = 0; i < 8; i++) code += ALPHABET[digest[i]! % ALPHABET.length];
   return `${code.slice(0, 4)}-${code.slice(4)}`;

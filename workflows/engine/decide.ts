@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { pureTransition } from './pure-transition.js';
+import { nextSnapshot } from './compiled-transition.js';
 import { IllegalTransitionError } from '../../contracts/errors.js';
 import type { DecideContext, DomainEvent, WorkflowDefinition } from './definition.js';
 import { allowedCommands } from './fold.js';
@@ -24,11 +24,9 @@ export function decideAndCheck(
   const events = definition.decide(command, snapshot, context);
   let next = snapshot;
   for (const event of events) {
-    const machineEvent = { ...event, occurredAt: context.occurredAt, actor: context.actor };
-    if (!next.can(machineEvent)) {
-      throw new IllegalTransitionError(command.type, String(next.value), allowedCommands(definition, next));
-    }
-    next = pureTransition(definition.machine, next, machineEvent);
+    const after = nextSnapshot(definition, next, { ...event, occurredAt: context.occurredAt, actor: context.actor });
+    if (!after) throw new IllegalTransitionError(command.type, String(next.value), allowedCommands(definition, next));
+    next = after;
   }
   return { events, snapshot: next };
 }

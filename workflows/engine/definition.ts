@@ -42,4 +42,11 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   /** The event each command produces: how allowed actions are listed. */
   commandEvents: Readonly<Record<string, string>>;
   decide(command: { type: string; data: unknown }, snapshot: AnyMachineSnapshot, context: DecideContext): DomainEvent[];
+  /**
+   * The one context function every transition of the machine runs as its
+   * action, if the workflow is built that way. With it, and a machine whose
+   * transitions depend on the status alone, the engine asks XState once per
+   * status and event type and then only runs this (see compiled-transition).
+   */
+  evolve?(context: unknown, event: MachineEvent): unknown;
 }

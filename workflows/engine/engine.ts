@@ -46,6 +46,12 @@ export interface ExecuteHints {
    * permission is never granted on a state that has moved on.
    */
   authorize?: (stream: FoldedStream) => void;
+  /**
+   * The caller's word that it built the envelope itself from checked values
+   * and parsed `data` with the command's own schema (as an HTTP route does
+   * at the boundary), so the engine need not parse both a second time.
+   */
+  validated?: boolean;
 }
 
 /** Runs commands of one workflow against an event store. */
@@ -106,7 +112,9 @@ export class WorkflowEngine {
    * writes nothing — also when found only after a conflict and reload.
    */
   async execute(request: CommandEnvelope, hints: ExecuteHints = {}): Promise<CommandResult> {
-    const { envelope, command } = validateCommand(this.definition, request);
+    const { envelope, command } = hints.validated
+      ? { envelope: request, command: { type: request.type, data: request.data } }
+      : validateCommand(this.definition, request);
     const streamName = this.streamNameOf(envelope.streamId);
     return this.#queue.run(streamName, () => this.#run(streamName, envelope, command, hints));
   }

@@ -1,5 +1,5 @@
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
-import { pureTransition } from './pure-transition.js';
+import { nextSnapshot } from './compiled-transition.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
 import { HuiyinError } from '../../contracts/errors.js';
 import type { Actor } from '../../contracts/metadata.js';
@@ -68,15 +68,15 @@ export function foldEvents(definition: WorkflowDefinition, start: FoldedStream, 
       start.commands.set(metadata.commandId, { revision: event.revision, position: event.position });
     }
     if (!(event.type in definition.events)) continue;
-    const machineEvent = toMachineEvent(event);
-    if (!snapshot.can(machineEvent)) {
+    const next = nextSnapshot(definition, snapshot, toMachineEvent(event));
+    if (!next) {
       throw new HuiyinError(
         'ENGINE.CORRUPT_STREAM',
         `${event.streamName}@${event.revision}: ${event.type} cannot follow status ${String(snapshot.value)}`,
         { streamName: event.streamName, revision: event.revision, type: event.type },
       );
     }
-    snapshot = pureTransition(definition.machine, snapshot, machineEvent);
+    snapshot = next;
   }
   return { streamName: start.streamName, snapshot, revision, lastHash, commands: start.commands };
 }

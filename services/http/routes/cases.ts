@@ -18,6 +18,7 @@ function factsOf(request: FastifyRequest): RequestFacts {
     now: new Date().toISOString(),
     idempotencyKey: headers['idempotency-key'],
     correlationId: request.id,
+    parsed: true,
     ...(pinned !== undefined ? { ifMatch: pinned } : {}),
   };
 }

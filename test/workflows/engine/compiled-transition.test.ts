@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import t from 'tap';
+import { assign, initialTransition, setup, transition, type AnyMachineSnapshot } from 'xstate';
+import { caseCommandTypes } from '../../../contracts/case/commands.js';
+import { caseCommandEvents } from '../../../workflows/case/decider.js';
+import { caseWorkflow } from '../../../workflows/case/index.js';
+import { nextSnapshot } from '../../../workflows/engine/compiled-transition.js';
+import type { MachineEvent, WorkflowDefinition } from '../../../workflows/engine/definition.js';
+import { historyFor, sampleCommandData } from '../../support/case-fixtures.js';
+
+const actor = { id: 'a', role: 'admin' as const };
+
+t.test('compiled transition › agrees with xstate’s transition() on any event sequence, allowed or not', async (t) => {
+  const machine = caseWorkflow.machine;
+  const start = initialTransition(machine)[0] as AnyMachineSnapshot;
+  const received = { ...historyFor.received![0]!, occurredAt: '2026-06-13T01:00:00Z', actor } as MachineEvent;
+  await fc.assert(
+    fc.property(fc.array(fc.constantFrom(...caseCommandTypes), { maxLength: 30 }), (commands) => {
+      let ours = nextSnapshot(caseWorkflow, start, received)!;
+      let theirs = transition(machine, start, received as never)[0] as AnyMachineSnapshot;
+      for (const [i, command] of commands.entries()) {
+        const event = {
+          type: caseCommandEvents[command],
+          data: sampleCommandData[command],
+          occurredAt: `2026-06-14T0${i % 10}:00:00Z`,
+          actor,
+        } as MachineEvent;
+        const after = nextSnapshot(caseWorkflow, ours, event);
+        if (!theirs.can(event as never)) {
+          if (after) throw new Error(`${event.type} taken in ${String(ours.value)}, which XState refuses`);
+          continue;
+        }
+        if (!after) throw new Error(`${event.type} refused in ${String(ours.value)}, which XState takes`);
+        ours = after;
+        theirs = transition(machine, theirs, event as never)[0] as AnyMachineSnapshot;
+        if (ours.value !== theirs.value || ours.status !== theirs.status) {
+          throw new Error(`${String(ours.value)}/${ours.status} ≠ ${String(theirs.value)}/${theirs.status}`);
+        }
+      }
+      t.same(ours.context, theirs.context);
+      t.equal(ours.can({ type: 'NoteAdded' } as never), theirs.can({ type: 'NoteAdded' } as never));
+    }),
+    { numRuns: 200 },
+  );
+});
+
+/** A counter that may only go up to 2: the guard reads the context. */
+const guarded = setup({
+  types: { context: {} as { n: number }, events: {} as MachineEvent },
+  actions: { bump: assign(({ context }) => ({ n: context.n + 1 })) },
+  guards: { belowTwo: ({ context }) => context.n < 2 },
+}).createMachine({
+  initial: 'open',
+  context: { n: 0 },
+  states: { open: { on: { Bumped: { guard: 'belowTwo', actions: 'bump' } } } },
+});
+
+const guardedWorkflow: WorkflowDefinition = {
+  name: 'guarded',
+  version: 1,
+  category: 'guarded',
+  schemaVersion: 1,
+  machine: guarded,
+  commands: {},
+  events: {},
+  commandEvents: {},
+  decide: () => [],
+  evolve: (context) => ({ n: (context as { n: number }).n + 1 }),
+};
+
+t.test('compiled transition › a machine with guards is asked every time, never answered from the table', async (t) => {
+  const bump = { type: 'Bumped', data: {}, occurredAt: '2026-06-13T01:00:00Z', actor } as MachineEvent;
+  let snapshot = initialTransition(guarded)[0] as AnyMachineSnapshot;
+  snapshot = nextSnapshot(guardedWorkflow, snapshot, bump)!;
+  snapshot = nextSnapshot(guardedWorkflow, snapshot, bump)!;
+  t.same(snapshot.context, { n: 2 });
+  t.equal(nextSnapshot(guardedWorkflow, snapshot, bump), undefined, 'the guard now refuses, though status and event type are unchanged');
+});
+
+t.test('compiled transition › a workflow without evolve goes through XState', async (t) => {
+  const { evolve: _unused, ...plain } = caseWorkflow;
+  let calls = 0;
+  const counted: WorkflowDefinition = { ...plain, machine: caseWorkflow.machine };
+  const received = { ...historyFor.received![0]!, occurredAt: '2026-06-13T01:00:00Z', actor } as MachineEvent;
+  const start = initialTransition(caseWorkflow.machine)[0] as AnyMachineSnapshot;
+  const withEvolve: WorkflowDefinition = {
+    ...caseWorkflow,
+    evolve: (context, event) => {
+      calls++;
+      return caseWorkflow.evolve!(context, event);
+    },
+  };
+  const note = { type: 'NoteAdded', data: sampleCommandData['add-note'], occurredAt: '2026-06-13T02:00:00Z', actor } as MachineEvent;
+  for (let i = 0; i < 3; i++) nextSnapshot(withEvolve, nextSnapshot(withEvolve, start, received)!, note);
+  t.equal(calls, 4, 'after the first of each (status, event type), only evolve runs');
+  const viaXState = nextSnapshot(counted, nextSnapshot(counted, start, received)!, note)!;
+  t.equal(viaXState.value, 'received');
+  t.equal((viaXState.context as { notes: unknown[] }).notes.length, 1);
+});
