@@ -4,8 +4,9 @@ import { hash } from 'node:crypto';
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /**
- * A short code derived from the case id by SHA-256. Case ids are random, so
- * codes are too: knowing one code tells nothing about the next case's. The
+ * A short code derived from the case id by SHA-256. Every case id carries
+ * random bits (new ones lead with the time, then 74 random bits), and the
+ * hash mixes them all, so knowing one code tells nothing about the next case's. The
  * derivation keeps the decider pure and a retried receipt gets the same code.
  */
 export function trackingCodeFor(caseId: string): string {
