@@ -9,6 +9,7 @@ import { spawnServer, stopServer } from './spawn-server.js';
 const CONNECTIONS = 64;
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const SECRET = 'bench-secret';
+const ACTION_CASES = 2048;
 const admin = { authorization: `Bearer ${tokenService(SECRET).sign({ sub: 'bench-admin', role: 'admin', stations: [] })}`, 'content-type': 'application/json' };
 
 const caseBody = JSON.stringify({
@@ -51,8 +52,16 @@ export async function benchHttp(): Promise<BenchResult[]> {
       id: 'st-bench', name: 'Bench station', kind: 'station', areaCode: '520221', address: 'Town hall', receptionSchedule: 'Mondays',
     });
     const create = await load('http.create-case', { url: `${server.url}/api/cases`, method: 'POST', headers: admin, body: caseBody });
+    // Enough cases that each ends the run near the length of a real one
+    // (about twenty events): on a few hundred, every case would gather a
+    // hundred notes, and writing out that ever-growing view would be what
+    // is measured.
     const ids: string[] = [];
-    for (let i = 0; i < 512; i++) ids.push((await post(`${server.url}/api/cases`, JSON.parse(caseBody))).id as string);
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (ids.length < ACTION_CASES) ids.push((await post(`${server.url}/api/cases`, JSON.parse(caseBody))).id as string);
+      }),
+    );
     let next = 0;
     const action = await load('http.case-action', {
       url: server.url,
