@@ -15,7 +15,7 @@ import type {
 import { inThreadSink, type BatchSink } from './batch-sink.js';
 import { Reader } from './reader.js';
 import { openDatabase } from './schema.js';
-import { PullSubscription } from './subscription.js';
+import { ANYTHING, PullSubscription, type CommitSummary } from './subscription.js';
 import { assertReadableStreamName, prepareAppend, type AppendRequest } from '../validate.js';
 import { writerThreadSink } from './writer-thread.js';
 
@@ -34,10 +34,21 @@ export interface SqliteEventStore extends EventStore {
 const MAX_BATCH = 256;
 
 /** A promise settled by the next commit; Node 20 lacks Promise.withResolvers. */
-function commitSignal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((settle) => (resolve = settle));
+function commitSignal(): { promise: Promise<CommitSummary>; resolve: (written: CommitSummary) => void } {
+  let resolve!: (written: CommitSummary) => void;
+  const promise = new Promise<CommitSummary>((settle) => (resolve = settle));
   return { promise, resolve };
+}
+
+/** What one commit wrote, so subscriptions filtering for none of it need not read. */
+function summarise(written: AppendRequest[]): CommitSummary {
+  const categories = new Set<string>();
+  const types = new Set<string>();
+  for (const request of written) {
+    categories.add(request.category);
+    for (const event of request.events) types.add(event.type);
+  }
+  return { categories, types };
 }
 
 function closedError(): HuiyinError {
@@ -118,7 +129,7 @@ class SqliteStore implements SqliteEventStore {
     while (this.committing || this.queue.length > 0) await (this.committing ?? this.flush());
     await this.sink.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.signalCommit();
+    this.signalCommit(ANYTHING);
     this.db.close();
   }
 
@@ -143,27 +154,27 @@ class SqliteStore implements SqliteEventStore {
     const batch = this.queue.length > MAX_BATCH ? this.queue.splice(0, MAX_BATCH) : this.queue;
     if (batch === this.queue) this.queue = [];
     this.committing = this.sink.write(batch.map((pending) => pending.request)).then((outcomes) => {
-      let written = 0;
+      const written: AppendRequest[] = [];
       outcomes.forEach((outcome, i) => {
         const pending = batch[i]!;
         if (outcome.ok) {
-          written += outcome.written;
+          if (outcome.written > 0) written.push(pending.request);
           pending.resolve(outcome.result);
         } else {
           pending.reject(outcome.error);
         }
       });
       this.committing = undefined;
-      if (written > 0) this.signalCommit();
+      if (written.length > 0) this.signalCommit(summarise(written));
       if (this.queue.length > 0 && !this.closed) this.scheduleFlush();
     });
     return this.committing;
   }
 
-  private signalCommit(): void {
+  private signalCommit(written: CommitSummary): void {
     const signal = this.commitSignal;
     this.commitSignal = commitSignal();
-    signal.resolve();
+    signal.resolve(written);
   }
 }
 

@@ -6,12 +6,28 @@ import type {
   SubscriptionMessage,
 } from '../../../contracts/event-store.js';
 
+/** The categories and event types one commit wrote. */
+export interface CommitSummary {
+  categories: ReadonlySet<string>;
+  types: ReadonlySet<string>;
+}
+
+/** Wakes every subscription: the store closing, or a commit not summarised. */
+export const ANYTHING: CommitSummary = { categories: new Set(), types: new Set() };
+
 /** What a subscription needs from the store; every call is synchronous except the wait. */
 export interface SubscriptionSource {
   readAfter(position: LogPosition, limit: number, filter: AllFilter | undefined): RecordedEvent[];
   head(): LogPosition;
   /** Settles after the next commit that wrote events, or when the store closes. */
-  nextCommit(): Promise<void>;
+  nextCommit(): Promise<CommitSummary>;
+}
+
+function mayMatch(filter: AllFilter | undefined, written: CommitSummary): boolean {
+  if (!filter || written === ANYTHING) return true;
+  return filter.kind === 'category'
+    ? filter.categories.some((category) => written.categories.has(category))
+    : filter.types.some((type) => written.types.has(type));
 }
 
 // Small enough that a page of large events stays a modest allocation.
@@ -75,13 +91,20 @@ export class PullSubscription implements Subscription {
     }
   }
 
+  /**
+   * Settles after a commit that may hold events for this filter. Commits
+   * holding none are slept through without a read: a directory projection
+   * need not query the log after every batch of case events.
+   */
   private waitForCommit(): Promise<void> {
-    // Registered in the same synchronous turn as the empty read, so no commit
-    // can slip between the read and the wait.
-    const commit = this.source.nextCommit();
     return new Promise((resolve) => {
       this.wake = resolve;
-      void commit.then(resolve);
+      // Each wait is registered in the same synchronous turn as the empty
+      // read or the commit before it, so no commit can slip through unseen.
+      const next = (): void => {
+        void this.source.nextCommit().then((written) => (mayMatch(this.filter, written) ? resolve() : next()));
+      };
+      next();
     });
   }
 }

@@ -1,0 +1,77 @@
+import t from 'tap';
+import type { AllFilter, RecordedEvent, SubscriptionMessage } from '../../contracts/event-store.js';
+import { ANYTHING, PullSubscription, type CommitSummary } from '../../services/event-store/sqlite/subscription.js';
+import { openSqliteEventStore } from '../../services/event-store/sqlite/index.js';
+
+/** A log in memory behind the subscription's source, counting its reads. */
+function fakeSource() {
+  const log: RecordedEvent[] = [];
+  let resolveNext!: (written: CommitSummary) => void;
+  let next = new Promise<CommitSummary>((resolve) => (resolveNext = resolve));
+  const source = {
+    reads: 0,
+    readAfter(position: number, limit: number, filter: AllFilter | undefined) {
+      source.reads++;
+      const matches = (e: RecordedEvent) =>
+        !filter || (filter.kind === 'category' ? filter.categories.includes(e.streamName.split('-')[0]!) : filter.types.includes(e.type));
+      return log.filter((e) => e.position > position && matches(e)).slice(0, limit);
+    },
+    head: () => log.at(-1)?.position ?? 0,
+    nextCommit: () => next,
+    commit(streamName: string, type: string) {
+      log.push({ streamName, type, id: '', data: {}, metadata: {}, revision: 0, position: log.length + 1, recordedAt: '' });
+      const settle = resolveNext;
+      next = new Promise<CommitSummary>((resolve) => (resolveNext = resolve));
+      settle({ categories: new Set([streamName.split('-')[0]!]), types: new Set([type]) });
+    },
+  };
+  return source;
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+t.test('subscription › sleeps through commits holding nothing for its filter, wakes for one that does', async (t) => {
+  const source = fakeSource();
+  const subscription = new PullSubscription(source, 0, { kind: 'category', categories: ['station'] }, () => {});
+  const iterator = subscription[Symbol.asyncIterator]();
+  t.equal(((await iterator.next()).value as SubscriptionMessage).kind, 'caught-up');
+  const pending = iterator.next();
+  await turn();
+  const readsWhenIdle = source.reads;
+  for (let i = 0; i < 50; i++) {
+    source.commit(`case-${i}`, 'NoteAdded');
+    await turn();
+  }
+  t.equal(source.reads, readsWhenIdle, 'fifty commits of case events: not one read');
+  source.commit('station-1', 'StationRecorded');
+  const message = (await pending).value as SubscriptionMessage;
+  t.equal(message.kind === 'event' && message.event.streamName, 'station-1');
+  await subscription.close();
+});
+
+t.test('subscription › without a filter, and on ANYTHING, every commit wakes it', async (t) => {
+  const source = fakeSource();
+  const subscription = new PullSubscription(source, 0, undefined, () => {});
+  const iterator = subscription[Symbol.asyncIterator]();
+  await iterator.next();
+  const pending = iterator.next();
+  source.commit('case-1', 'NoteAdded');
+  t.equal(((await pending).value as SubscriptionMessage).kind, 'event');
+  t.equal(ANYTHING.categories.size, 0);
+  await subscription.close();
+});
+
+t.test('subscription › over a real store: a directory subscription sees its event after many case commits', async (t) => {
+  const store = await openSqliteEventStore({ path: ':memory:' });
+  t.teardown(() => store.close());
+  const subscription = store.subscribeToAll({ filter: { kind: 'category', categories: ['station'] } });
+  const iterator = subscription[Symbol.asyncIterator]();
+  t.equal(((await iterator.next()).value as SubscriptionMessage).kind, 'caught-up');
+  const pending = iterator.next();
+  const event = (type: string) => ({ id: crypto.randomUUID(), type, data: {}, metadata: {} });
+  for (let i = 0; i < 20; i++) await store.appendToStream(`case-${i}`, [event('NoteAdded')]);
+  await store.appendToStream('station-7', [event('StationRecorded')]);
+  const message = (await pending).value as SubscriptionMessage;
+  t.equal(message.kind === 'event' && message.event.streamName, 'station-7');
+  await subscription.close();
+});
