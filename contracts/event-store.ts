@@ -23,6 +23,12 @@ export interface EventData {
   type: string;
   data: JsonObject;
   metadata: JsonObject;
+  /**
+   * `data` and `metadata` already as JSON text that parses back to them, for
+   * a caller that has it anyway (the engine, from hashing). An adapter may
+   * store it instead of serialising again, or ignore it.
+   */
+  json?: { data: string; metadata: string };
 }
 
 /** An event as the log holds it. */

@@ -66,12 +66,16 @@ function prepareEvent(streamName: string, event: EventData, index: number): Prep
   if (event.metadata !== undefined && !isPlainObject(event.metadata)) {
     throw invalidEvent(streamName, index, 'metadata is not an object');
   }
+  const { json } = event;
+  if (json !== undefined && (typeof json?.data !== 'string' || typeof json.metadata !== 'string')) {
+    throw invalidEvent(streamName, index, 'json is not a pair of strings');
+  }
   try {
     return {
       id: event.id.toLowerCase(),
       type: event.type,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata ?? {}),
+      data: json?.data ?? JSON.stringify(event.data),
+      metadata: json?.metadata ?? JSON.stringify(event.metadata ?? {}),
     };
   } catch {
     throw invalidEvent(streamName, index, 'data or metadata is not serialisable as JSON');

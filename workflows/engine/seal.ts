@@ -2,7 +2,7 @@ import type { EventData } from '../../contracts/event-store.js';
 import type { CommandEnvelope, EventMetadata } from '../../contracts/metadata.js';
 import type { DomainEvent, WorkflowDefinition } from './definition.js';
 import type { FoldedStream } from './fold.js';
-import { deriveEventId, hashEvent } from './hash-chain.js';
+import { deriveEventId, hashEventKeepingJson } from './hash-chain.js';
 
 /**
  * Gives each decided event its id (derived from the command id, so a retry
@@ -27,8 +27,16 @@ export function sealEvents(
       schemaVersion: definition.schemaVersion,
       prevHash,
     };
-    prevHash = hashEvent({ streamName: stream.streamName, revision, type: event.type, data: event.data, metadata: unsealed });
+    const sealed = hashEventKeepingJson({ streamName: stream.streamName, revision, type: event.type, data: event.data, metadata: unsealed });
+    prevHash = sealed.hash;
     const metadata: EventMetadata = { ...unsealed, hash: prevHash };
-    return { id: deriveEventId(stream.streamName, envelope.commandId, index), type: event.type, data: event.data, metadata };
+    return {
+      id: deriveEventId(stream.streamName, envelope.commandId, index),
+      type: event.type,
+      data: event.data,
+      metadata,
+      // The hash's canonical metadata, with the hash itself added last.
+      json: { data: sealed.data, metadata: `${sealed.metadata.slice(0, -1)},"hash":"${prevHash}"}` },
+    };
   });
 }
