@@ -8,8 +8,8 @@ import { z } from 'zod';
  */
 export const commandHeaders = z.looseObject({
   'idempotency-key': z.string().min(1).max(64).optional(),
-  /** Becomes the command's correlation id, hence the same limit. */
-  'x-request-id': z.string().min(1).max(200).optional(),
+  /** Becomes the command's correlation id, hence the same limit (empty: one is made up). */
+  'x-request-id': z.string().max(200).optional(),
   'if-match': z
     .string()
     .regex(/^(?:W\/)?"\d{1,15}"$|^\*$/, 'an entity tag as given by ETag, e.g. "3"')

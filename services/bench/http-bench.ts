@@ -34,7 +34,7 @@ async function load(name: string, options: autocannon.Options): Promise<Load> {
   return { rate: Math.round(result['2xx'] / SECONDS), p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }
 
-/** The median run's figures: requests/s, and the median p50 and p99 across runs. */
+/** Medians across the rounds, each figure taken on its own: requests/s, p50, p99. */
 function summary(name: string, runs: Load[]): BenchResult {
   return {
     name,

@@ -4,11 +4,13 @@ import { pureTransition } from './pure-transition.js';
 
 /**
  * True when where a machine goes on an event depends on its state value
- * alone: no guards, no eventless, delayed or invoked transitions, no entry
- * or exit actions and no computed output. Then only the context needs
- * computing per event — by the workflow's `evolve`.
+ * alone and every transition runs one and the same action — the one the
+ * workflow's `evolve` stands for: no guards, no eventless, delayed, invoked
+ * or done transitions, no entry, exit or initial actions, no history and no
+ * computed output.
  */
 function dependsOnStatusAlone(machine: AnyStateMachine): boolean {
+  const actionsSeen = new Set<string>();
   const plain = (node: AnyStateNode): boolean =>
     !node.always?.length &&
     node.invoke.length === 0 &&
@@ -16,10 +18,21 @@ function dependsOnStatusAlone(machine: AnyStateMachine): boolean {
     node.entry.length === 0 &&
     node.exit.length === 0 &&
     !node.history &&
+    !(node.initial?.actions.length ?? 0) &&
     typeof node.output !== 'function' &&
-    [...node.transitions.values()].every((candidates) => candidates.every((candidate) => candidate.guard === undefined)) &&
+    [...node.transitions].every(
+      ([eventType, candidates]) =>
+        // XState's own events (done, error, delays) are not the workflow's.
+        !eventType.startsWith('xstate.') &&
+        candidates.every((candidate) => {
+          if (candidate.guard !== undefined || candidate.actions.length !== 1) return false;
+          const [action] = candidate.actions;
+          actionsSeen.add(typeof action === 'string' ? action : String((action as { type?: unknown }).type ?? action));
+          return true;
+        }),
+    ) &&
     Object.values(node.states).every(plain);
-  return plain(machine.root);
+  return plain(machine.root) && actionsSeen.size <= 1;
 }
 
 interface TransitionTable {

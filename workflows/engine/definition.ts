@@ -44,7 +44,8 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   decide(command: { type: string; data: unknown }, snapshot: AnyMachineSnapshot, context: DecideContext): DomainEvent[];
   /**
    * The one context function every transition of the machine runs as its
-   * action, if the workflow is built that way. With it, and a machine whose
+   * only action, if the workflow is built that way; it returns the whole
+   * next context (not a partial one to merge). With it, and a machine whose
    * transitions depend on the status alone, the engine asks XState once per
    * status and event type and then only runs this (see compiled-transition).
    */

@@ -179,11 +179,12 @@ class SqliteStore implements SqliteEventStore {
 }
 
 /**
- * Commits run on this thread by default: measured on two cores, handing
- * batches to a writer thread cost more (messages, a core shared with the
- * rest) than the fsync it moved off the event loop. `writerThread: true`
- * (SQLITE_WRITER_THREAD=1) commits in a worker thread instead, for machines
- * with cores to spare; ':memory:' is always one connection, so never.
+ * Commits run on this thread by default: on two cores shared with the load
+ * generator, handing batches to a writer thread measured no faster — the
+ * messages and the shared core cost about what moving the fsync off the
+ * event loop saves. `writerThread: true` (SQLITE_WRITER_THREAD=1) commits in
+ * a worker thread instead, for machines with cores to spare; ':memory:' is
+ * always one connection, so never.
  */
 export async function openSqliteEventStore(options: { path: string; writerThread?: boolean }): Promise<SqliteEventStore> {
   const db = openDatabase(options.path);

@@ -99,9 +99,12 @@ export class PullSubscription implements Subscription {
   private waitForCommit(): Promise<void> {
     return new Promise((resolve) => {
       this.wake = resolve;
-      // Each wait is registered in the same synchronous turn as the empty
-      // read or the commit before it, so no commit can slip through unseen.
+      // The first wait is registered in the same synchronous turn as the
+      // empty read; each next one as soon as the commit before it settles,
+      // before another can begin (a commit waits for the one before it and
+      // for a new turn of the event loop), so none slips through unseen.
       const next = (): void => {
+        if (this.closed) return resolve();
         void this.source.nextCommit().then((written) => (mayMatch(this.filter, written) ? resolve() : next()));
       };
       next();

@@ -97,3 +97,30 @@ t.test('compiled transition › a workflow without evolve goes through XState', 
   t.equal(viaXState.value, 'received');
   t.equal((viaXState.context as { notes: unknown[] }).notes.length, 1);
 });
+
+t.test('compiled transition › a transition without the one action, or with another, keeps the machine on XState', async (t) => {
+  const machine = setup({
+    types: { context: {} as { n: number }, events: {} as MachineEvent },
+    actions: {
+      bump: assign(({ context }) => ({ n: context.n + 1 })),
+      double: assign(({ context }) => ({ n: context.n * 2 })),
+    },
+  }).createMachine({
+    initial: 'open',
+    context: { n: 1 },
+    states: {
+      open: { on: { Bumped: { actions: 'bump' }, Looked: 'seen', Doubled: { actions: 'double' } } },
+      seen: { on: { Looked: 'open' } },
+    },
+  });
+  const workflow: WorkflowDefinition = { ...guardedWorkflow, machine };
+  const event = (type: string) => ({ type, data: {}, occurredAt: '2026-06-13T01:00:00Z', actor }) as MachineEvent;
+  let snapshot = initialTransition(machine)[0] as AnyMachineSnapshot;
+  for (const type of ['Looked', 'Looked', 'Looked', 'Looked', 'Doubled', 'Doubled', 'Bumped', 'Bumped']) {
+    const ours = nextSnapshot(workflow, snapshot, event(type));
+    const theirs = transition(machine, snapshot, event(type) as never)[0] as AnyMachineSnapshot;
+    t.same(ours?.context, theirs.context, `${type}: as XState has it`);
+    snapshot = theirs;
+  }
+  t.same(snapshot.context, { n: 6 });
+});
