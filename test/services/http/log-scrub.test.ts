@@ -1,0 +1,44 @@
+import t from 'tap';
+import { createLogger, scrub } from '../../../services/http/logger.js';
+import { HuiyinError } from '../../../contracts/errors.js';
+
+const citizen = () => ({ name: 'Hu Xiuying', phone: '13800000613', village: 'Guzhen' });
+
+t.test('log scrub › a citizen’s name and phone are redacted at any depth, in arrays and in error details', async (t) => {
+  const logged = {
+    constituent: citizen(),
+    body: { case: { constituent: citizen() } },
+    cases: [{ constituent: citizen() }, { summary: 'culvert' }],
+    err: new HuiyinError('COMMAND.INVALID', 'bad', { body: { constituent: citizen() } }),
+  };
+  const text = JSON.stringify(scrub(logged));
+  t.notMatch(text, /Hu Xiuying|13800000613/);
+  t.match(text, /Guzhen/, 'the rest of the constituent stays');
+  t.match(text, /culvert/);
+  t.match(text, /"message":"bad"/, 'an error keeps its message');
+  t.equal(logged.constituent.name, 'Hu Xiuying', 'the logged object itself is not changed');
+});
+
+t.test('log scrub › authorization values are redacted wherever they sit, whatever their case', async (t) => {
+  const text = JSON.stringify(scrub({ req: { headers: { Authorization: 'Bearer a.b.c' } }, authorization: 'Bearer d.e.f' }));
+  t.notMatch(text, /a\.b\.c|d\.e\.f/);
+});
+
+t.test('log scrub › nothing to redact: the very same object, no copy; class instances left to serialisers', async (t) => {
+  const line = { req: { method: 'POST', url: '/api/cases' }, res: { statusCode: 201 }, responseTime: 3 };
+  t.equal(scrub(line), line);
+  class Request {
+    constituent = citizen();
+  }
+  const request = new Request();
+  t.equal((scrub({ req: request }) as { req: unknown }).req, request);
+});
+
+t.test('log scrub › a constituent or authorization in child bindings is censored too, and lines keep their bindings', async (t) => {
+  const lines: string[] = [];
+  const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
+  logger.child({ reqId: 'r1', constituent: citizen(), authorization: 'Bearer x.y.z' }).info({ body: { constituent: citizen() } }, 'hello');
+  t.equal(lines.length, 1);
+  t.notMatch(lines[0]!, /Hu Xiuying|13800000613|x\.y\.z/);
+  t.match(JSON.parse(lines[0]!), { reqId: 'r1', msg: 'hello', body: { constituent: { name: '[redacted]' } } });
+});
