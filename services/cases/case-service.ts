@@ -76,12 +76,17 @@ export class CaseService {
    * recently (its own writes are always in it).
    */
   async read(claims: Claims, caseId: string, options: { maxAgeMs?: number } = {}): Promise<FoldedStream> {
-    const state = await this.engine.load(this.engine.streamNameOf(caseId), options).catch((error: unknown) => {
+    const state = await this.#load(caseId, options);
+    checkAccess(claims, caseId, state);
+    return state;
+  }
+
+  /** The case as the store (or, within `maxAgeMs`, the cache) has it; no access check. */
+  #load(caseId: string, options: { maxAgeMs?: number }): Promise<FoldedStream> {
+    return this.engine.load(this.engine.streamNameOf(caseId), options).catch((error: unknown) => {
       if (error instanceof HuiyinError && error.code === 'COMMAND.INVALID') throw notFound(caseId);
       throw error;
     });
-    checkAccess(claims, caseId, state);
-    return state;
   }
 
   view(claims: Claims, state: FoldedStream): CaseView {
@@ -97,7 +102,7 @@ export class CaseService {
     // before complaints about the body; the engine asks again on the state
     // it decides on.
     const authorize = (stream: FoldedStream) => checkAccess(claims, caseId, stream, action);
-    const state = await this.read(claims, caseId, { maxAgeMs: RECENT_MS });
+    const state = await this.#load(caseId, { maxAgeMs: RECENT_MS });
     authorize(state);
     await this.#checkReferences(claims, caseId, action, data);
     try {

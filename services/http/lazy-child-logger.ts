@@ -6,11 +6,12 @@ type Parent = FastifyBaseLogger & { isLevelEnabled?(level: string): boolean };
 
 /**
  * fastify makes a child logger for every request ({ reqId }), and the auth hook
- * another one ({ user, role }). Because our logger redacts, each pino child
- * runs its bindings through the redactor when it is made, a cost paid on every
- * request even though most requests log nothing at warn. This stand-in makes
- * the real child only when a line at an enabled level is first logged, then
- * forwards to it, so lines, bindings and redaction stay what pino makes them.
+ * another one ({ user, role }). Each pino child serialises its bindings (and
+ * runs our serialisers over them) when it is made — measured at about 5 µs
+ * for the two, paid on every request even though most requests log nothing
+ * at warn. This stand-in makes the real child only when a line at an enabled
+ * level is first logged, then forwards to it, so lines, bindings and
+ * redaction stay what pino makes them.
  */
 export class LazyChildLogger implements FastifyBaseLogger {
   // Private by #, so no name here shadows a pino method such as bindings().
