@@ -8,6 +8,7 @@ import { caseWorkflow } from '../../workflows/case/index.js';
 import { emptyStream, foldEvents } from '../../workflows/engine/fold.js';
 import { WorkflowEngine } from '../../workflows/engine/engine.js';
 import { openSqliteEventStore } from '../event-store/sqlite/index.js';
+import { timeOrderedUuid } from '../command-ids.js';
 import { median, type BenchResult } from './result.js';
 
 const RUNS = 5;
@@ -60,6 +61,22 @@ async function commandRun(store: EventStore, ids: string[], cacheSize: number): 
   return ids.length / ((performance.now() - started) / 1000);
 }
 
+/** New cases/s with 64 in flight, ids as the case service gives key-less receipts. */
+async function receiveRun(store: EventStore): Promise<number> {
+  const engine = new WorkflowEngine(store, caseWorkflow);
+  let received = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (performance.now() - started < RUN_MS) {
+        await engine.execute(command(timeOrderedUuid(), 'receive', receive), { newStream: true });
+        received += 1;
+      }
+    }),
+  );
+  return received / ((performance.now() - started) / 1000);
+}
+
 function foldRun(streams: RecordedEvent[][]): number {
   let folded = 0;
   const started = performance.now();
@@ -81,13 +98,16 @@ export async function benchEngine(): Promise<BenchResult[]> {
     const warm: number[] = [];
     const cold: number[] = [];
     const fold: number[] = [];
+    const receipts: number[] = [];
     for (let run = 0; run < RUNS; run++) {
+      receipts.push(await receiveRun(store));
       warm.push(await commandRun(store, ids, 10_000));
       cold.push(await commandRun(store, ids, 0));
       fold.push(foldRun(streams));
     }
     const detail = { runs: RUNS, inFlight: IN_FLIGHT, cases: CASES, eventsPerCase: `${EVENTS_PER_CASE}–${EVENTS_PER_CASE + 2 * RUNS}` };
     return [
+      { name: 'engine.receive', value: Math.round(median(receipts)), unit: 'commands/s', detail: { runs: RUNS, inFlight: IN_FLIGHT, cases: 'new, time-ordered ids' } },
       { name: 'engine.command', value: Math.round(median(warm)), unit: 'commands/s', detail: { ...detail, cache: 'warm' } },
       { name: 'engine.command.cold', value: Math.round(median(cold)), unit: 'commands/s', detail: { ...detail, cache: 'none: every command folds the whole case' } },
       { name: 'workflow.fold', value: Math.round(median(fold)), unit: 'events/s', detail: { runs: RUNS, streams: streams.length } },

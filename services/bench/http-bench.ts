@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { tokenService } from '../http/auth/tokens.js';
-import { median, withBaseline, type BenchResult } from './result.js';
+import { median, ratio, withBaseline, type BenchResult } from './result.js';
 import { spawnServer, stopServer } from './spawn-server.js';
 
 const CONNECTIONS = 64;
@@ -72,14 +72,17 @@ async function newCases(url: string, count: number): Promise<string[]> {
  * each figure is the median of its rounds.
  */
 export async function benchHttp(): Promise<BenchResult[]> {
-  const hello = await spawnServer('services/bench/hello-server.ts', {}, '/');
   const dataDir = mkdtempSync(join(tmpdir(), 'huiyin-bench-http-'));
   const server = await spawnServer('services/server.ts', { DATA_DIR: dataDir, AUTH_SECRET: SECRET, DEMO: '0', LOG_LEVEL: 'warn' });
+  let hello: Awaited<ReturnType<typeof spawnServer>> | undefined;
   try {
     await post(`${server.url}/api/areas`, { code: '520221', name: 'Bench district' });
     await post(`${server.url}/api/stations`, {
       id: 'st-bench', name: 'Bench station', kind: 'station', areaCode: '520221', address: 'Town hall', receptionSchedule: 'Mondays',
     });
+    // The bare POST answers with a real case view, byte for byte the size of the ones measured.
+    const view = JSON.stringify(await post(`${server.url}/api/cases`, JSON.parse(caseBody)));
+    hello = await spawnServer('services/bench/hello-server.ts', { BARE_POST_VIEW: view }, '/');
     // Each round acts on cases made just before it, enough of them that a
     // case ends the round near the length of a real one (tens of events).
     // On a few hundred, every case would gather hundreds of notes and
@@ -94,21 +97,25 @@ export async function benchHttp(): Promise<BenchResult[]> {
       body: JSON.stringify({ text: 'Called the roads office' }),
       setupRequest: (request: autocannon.Request) => ({ ...request, path: `/api/cases/${ids[next++ % ids.length]}/add-note` }),
     };
-    const rounds = { hello: [] as Load[], create: [] as Load[], action: [] as Load[] };
+    const rounds = { hello: [] as Load[], bare: [] as Load[], create: [] as Load[], action: [] as Load[] };
     for (let round = 0; round < ROUNDS; round++) {
       rounds.hello.push(await load('http.hello-world', { url: hello.url }));
+      rounds.bare.push(await load('http.bare-post', { url: `${hello.url}/cases`, method: 'POST', headers: admin, body: caseBody }));
       rounds.create.push(await load('http.create-case', { url: `${server.url}/api/cases`, method: 'POST', headers: admin, body: caseBody }));
       ids = await newCases(server.url, ACTION_CASES);
       rounds.action.push(await load('http.case-action', { url: server.url, requests: [addNote] }));
     }
     const baseline = summary('http.hello-world', rounds.hello);
+    const bare = withBaseline(summary('http.bare-post', rounds.bare), baseline);
+    const ofBare = (result: BenchResult) => ({ ...result, detail: { ...result.detail, ofBarePost: ratio(result, bare) } });
     return [
       baseline,
-      withBaseline(summary('http.create-case', rounds.create), baseline),
-      withBaseline(summary('http.case-action', rounds.action), baseline),
+      bare,
+      ofBare(withBaseline(summary('http.create-case', rounds.create), baseline)),
+      ofBare(withBaseline(summary('http.case-action', rounds.action), baseline)),
     ];
   } finally {
-    await stopServer(hello.child);
+    if (hello) await stopServer(hello.child);
     await stopServer(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -15,10 +15,10 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+export function ratio(result: BenchResult, baseline: BenchResult): number {
+  return Math.round((result.value / baseline.value) * 100) / 100;
+}
+
 export function withBaseline(result: BenchResult, baseline: BenchResult): BenchResult {
-  return {
-    ...result,
-    baseline: { name: baseline.name, value: baseline.value },
-    ratio: Math.round((result.value / baseline.value) * 100) / 100,
-  };
+  return { ...result, baseline: { name: baseline.name, value: baseline.value }, ratio: ratio(result, baseline) };
 }
