@@ -18,5 +18,7 @@ export async function openEventStore(options: {
   const url = env.EVENTSTORE_URL?.trim();
   if (url) return openEsdbEventStore({ url });
   await mkdir(options.dataDir, { recursive: true });
-  return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite'), writerThread: env.SQLITE_WRITER_THREAD === '1' });
+  // Commits in a writer thread unless SQLITE_WRITER_THREAD=0: fsyncs stay off
+  // the event loop; measured steadier and with a lower p99 (docs/architecture.md).
+  return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite'), writerThread: env.SQLITE_WRITER_THREAD !== '0' });
 }

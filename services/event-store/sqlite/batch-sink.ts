@@ -7,6 +7,8 @@ import type { AppendRequest } from '../validate.js';
 export interface BatchSink {
   write(requests: AppendRequest[]): Promise<AppendOutcome[]>;
   stats(): { transactions: number; appends: number };
+  /** Why the sink can take no more writes (its writer thread died), if it cannot. */
+  failure(): Error | undefined;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export function inThreadSink(db: Database.Database): BatchSink {
   return {
     write: async (requests) => writer.writeBatch(requests),
     stats: () => ({ transactions: writer.transactions, appends: writer.appends }),
+    failure: () => undefined,
     close: async () => {},
   };
 }

@@ -117,8 +117,11 @@ class SqliteStore implements SqliteEventStore {
     return subscription;
   }
 
+  /** Also the readiness probe: it fails once the writer can take no more appends. */
   async headPosition(): Promise<LogPosition> {
     this.assertOpen();
+    const failure = this.sink.failure();
+    if (failure) throw failure;
     return this.reader.head();
   }
 
@@ -179,15 +182,18 @@ class SqliteStore implements SqliteEventStore {
 }
 
 /**
- * Commits run on this thread by default: on two cores shared with the load
- * generator, handing batches to a writer thread measured no faster — the
- * messages and the shared core cost about what moving the fsync off the
- * event loop saves. `writerThread: true` (SQLITE_WRITER_THREAD=1) commits in
- * a worker thread instead, for machines with cores to spare; ':memory:' is
- * always one connection, so never.
+ * `writerThread: true` commits in a worker thread holding the one write
+ * connection, so no fsync (nor an automatic WAL checkpoint) ever stalls the
+ * event loop serving requests; the service opens its store that way. Without
+ * it, commits run on the calling thread, as they must for ':memory:', which
+ * is one connection. `writerBoot` is for tests only.
  */
-export async function openSqliteEventStore(options: { path: string; writerThread?: boolean }): Promise<SqliteEventStore> {
+export async function openSqliteEventStore(options: {
+  path: string;
+  writerThread?: boolean;
+  writerBoot?: URL;
+}): Promise<SqliteEventStore> {
   const db = openDatabase(options.path);
   const threaded = options.path !== ':memory:' && options.writerThread === true;
-  return new SqliteStore(db, threaded ? writerThreadSink(options.path) : inThreadSink(db));
+  return new SqliteStore(db, threaded ? writerThreadSink(options.path, options.writerBoot) : inThreadSink(db));
 }

@@ -5,9 +5,14 @@ import { fromPosted, type BatchSink, type PostedOutcome } from './batch-sink.js'
 
 type Reply = { id: number; outcomes: PostedOutcome[]; transactions: number; appends: number } | { closed: true };
 
-/** A batch sink backed by a worker thread holding the write connection. */
-export function writerThreadSink(path: string): BatchSink {
-  const worker = new Worker(new URL('./writer-worker-boot.mjs', import.meta.url), { workerData: { path } });
+const WRITER_BOOT = new URL('./writer-worker-boot.mjs', import.meta.url);
+
+/**
+ * A batch sink backed by a worker thread holding the write connection.
+ * `boot` is the worker's entry module (tests boot one that fails).
+ */
+export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSink {
+  const worker = new Worker(boot, { workerData: { path } });
   const pending = new Map<number, (outcomes: AppendOutcome[]) => void>();
   let nextId = 0;
   let counters = { transactions: 0, appends: 0 };
@@ -41,6 +46,7 @@ export function writerThreadSink(path: string): BatchSink {
       });
     },
     stats: () => counters,
+    failure: () => failure,
     async close() {
       if (failure) return;
       await new Promise<void>((resolve) => {
