@@ -64,7 +64,8 @@ export class CaseService {
       throw new HuiyinError('AUTH.FORBIDDEN', `you cannot receive cases at station ${station.id}`);
     }
     const caseId = newCaseIdFor(claims.sub, facts.idempotencyKey);
-    const result = await this.#execute(claims, caseId, 'receive', { ...body, areaCode: station.areaCode }, facts, {
+    const data = Object.assign({}, body, { areaCode: station.areaCode });
+    const result = await this.#execute(claims, caseId, 'receive', data, facts, {
       newStream: !facts.idempotencyKey,
     });
     return this.#outcome(claims, result, 'receive');
@@ -128,7 +129,7 @@ export class CaseService {
     facts: RequestFacts,
     hints: ExecuteHints = {},
   ) {
-    if (facts.parsed) hints = { ...hints, validated: true };
+    if (facts.parsed) hints = Object.assign({}, hints, { validated: true });
     try {
       return await this.engine.execute({
         streamId: caseId,

@@ -43,12 +43,12 @@ export function decideCase(command: CaseCommand, snapshot: AnyMachineSnapshot, c
       return [
         {
           type: 'CaseReceived',
-          data: {
-            ...command.data,
+          // Object.assign, not a spread followed by new keys: see stamped() in context.ts.
+          data: Object.assign({}, command.data, {
             caseId: context.streamId,
             trackingCode: trackingCodeFor(context.streamId),
             replyDueBy: replyDueBy(context.occurredAt, command.data.urgency),
-          },
+          }),
         },
       ];
     case 'merge':

@@ -17,7 +17,7 @@ const beforeAnswered = { ...anyOpenState, CaseWithdrawn: go('withdrawn'), CaseMe
 
 /** What a case knows after one more event: the machine's only action. */
 export function recordCaseEvent(context: CaseContext, event: CaseMachineEvent): CaseContext {
-  return evolveCaseContext(context, { ...event, at: event.occurredAt, by: event.actor } as Parameters<typeof evolveCaseContext>[1]);
+  return evolveCaseContext(context, event, { at: event.occurredAt, by: event.actor });
 }
 
 /**

@@ -24,7 +24,7 @@ export function decideAndCheck(
   const events = definition.decide(command, snapshot, context);
   let next = snapshot;
   for (const event of events) {
-    const after = nextSnapshot(definition, next, { ...event, occurredAt: context.occurredAt, actor: context.actor });
+    const after = nextSnapshot(definition, next, Object.assign({}, event, { occurredAt: context.occurredAt, actor: context.actor }));
     if (!after) throw new IllegalTransitionError(command.type, String(next.value), allowedCommands(definition, next));
     next = after;
   }

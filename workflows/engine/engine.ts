@@ -143,7 +143,7 @@ export class WorkflowEngine {
     if (!stream) stream = await this.load(streamName);
     for (let attempt = 0; ; attempt++) {
       const landing = stream.commands.get(envelope.commandId);
-      if (landing) return { streamName, ...landing, replayed: true, events: [], state: stream };
+      if (landing) return { streamName, revision: landing.revision, position: landing.position, replayed: true, events: [], state: stream };
       let decision: Decision;
       try {
         authorize?.(stream);
@@ -170,7 +170,7 @@ export class WorkflowEngine {
         const landed = { revision: appended.nextExpectedRevision, position: appended.position };
         next.commands.set(envelope.commandId, landed);
         this.#cache.put(next);
-        return { streamName, ...landed, replayed: false, events, state: next };
+        return { streamName, revision: landed.revision, position: landed.position, replayed: false, events, state: next };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || pinned !== undefined) throw error;
         if (attempt >= this.#maxRetries) {

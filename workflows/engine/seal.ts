@@ -29,7 +29,7 @@ export function sealEvents(
     };
     const sealed = hashEventKeepingJson({ streamName: stream.streamName, revision, type: event.type, data: event.data, metadata: unsealed });
     prevHash = sealed.hash;
-    const metadata: EventMetadata = { ...unsealed, hash: prevHash };
+    const metadata: EventMetadata = Object.assign({}, unsealed, { hash: prevHash });
     return {
       id: deriveEventId(stream.streamName, envelope.commandId, index),
       type: event.type,
