@@ -15,9 +15,12 @@ export function scopeOf(snapshot: AnyMachineSnapshot): CaseScope {
 
 /**
  * The case as a client sees it: identity, status, the data the workflow has
- * gathered, and the actions this caller may take now.
+ * gathered, and the actions this caller may take now. After a command it
+ * also carries `position`, the log position of the last event written; it
+ * is part of this one literal (JSON leaves it out while undefined) because
+ * copying the view to add it cost more than building the view.
  */
-export function caseView(snapshot: AnyMachineSnapshot, revision: number, allowedActions: string[]) {
+export function caseView(snapshot: AnyMachineSnapshot, revision: number, allowedActions: string[], position?: number) {
   const c = snapshot.context as CaseContext;
   const status = String(snapshot.value);
   const received = c.received!;
@@ -57,6 +60,7 @@ export function caseView(snapshot: AnyMachineSnapshot, revision: number, allowed
     notes: c.notes,
     lastActivityAt: c.lastActivityAt,
     allowedActions,
+    position,
   };
 }
 
