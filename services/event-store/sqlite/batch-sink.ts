@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { HuiyinError, WrongExpectedRevisionError } from '../../../contracts/errors.js';
 import { BatchWriter, type AppendOutcome } from './batch-writer.js';
 import type { AppendRequest } from '../validate.js';
 
@@ -21,31 +20,4 @@ export function inThreadSink(db: Database.Database): BatchSink {
     failure: () => undefined,
     close: async () => {},
   };
-}
-
-/** An outcome as it crosses a thread boundary: errors lose their classes in transit. */
-export type PostedOutcome =
-  | { ok: true; result: { nextExpectedRevision: number; position: number }; written: number }
-  | { ok: false; error: { kind: 'wrong-revision'; streamName: string; expected: string | number; actual: number } }
-  | { ok: false; error: { kind: 'huiyin'; code: HuiyinError['code']; message: string; details: Record<string, unknown> } };
-
-export function toPosted(outcome: AppendOutcome): PostedOutcome {
-  if (outcome.ok) return outcome;
-  const { error } = outcome;
-  if (error instanceof WrongExpectedRevisionError) {
-    return { ok: false, error: { kind: 'wrong-revision', streamName: error.streamName, expected: error.expected, actual: error.actual } };
-  }
-  if (error instanceof HuiyinError) {
-    return { ok: false, error: { kind: 'huiyin', code: error.code, message: error.message, details: error.details } };
-  }
-  return { ok: false, error: { kind: 'huiyin', code: 'STORE.UNAVAILABLE', message: error.message, details: {} } };
-}
-
-export function fromPosted(posted: PostedOutcome): AppendOutcome {
-  if (posted.ok) return posted;
-  const { error } = posted;
-  if (error.kind === 'wrong-revision') {
-    return { ok: false, error: new WrongExpectedRevisionError(error.streamName, error.expected, error.actual) };
-  }
-  return { ok: false, error: new HuiyinError(error.code, error.message, error.details) };
 }

@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { HuiyinError } from '../../../contracts/errors.js';
 import type { AppendOutcome } from './batch-writer.js';
-import { fromPosted, type BatchSink, type PostedOutcome } from './batch-sink.js';
+import type { BatchSink } from './batch-sink.js';
+import { packRequests, unpackOutcomes, type PackedOutcomes } from './posted-batch.js';
 
-type Reply = { id: number; outcomes: PostedOutcome[]; transactions: number; appends: number } | { closed: true };
+type Reply = { id: number; outcomes: PackedOutcomes; transactions: number; appends: number } | { closed: true };
 
 const WRITER_BOOT = new URL('./writer-worker-boot.mjs', import.meta.url);
 
@@ -22,7 +23,7 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
   worker.on('message', (reply: Reply) => {
     if ('closed' in reply) return onClosed?.();
     counters = { transactions: reply.transactions, appends: reply.appends };
-    pending.get(reply.id)?.(reply.outcomes.map(fromPosted));
+    pending.get(reply.id)?.(unpackOutcomes(reply.outcomes));
     pending.delete(reply.id);
   });
   const failAll = (error: Error) => {
@@ -42,7 +43,7 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
       return new Promise<AppendOutcome[]>((resolve) => {
         // A failure message carries one outcome for the whole batch.
         pending.set(id, (outcomes) => resolve(outcomes.length === requests.length ? outcomes : requests.map(() => outcomes[0]!)));
-        worker.postMessage({ id, requests });
+        worker.postMessage({ id, requests: packRequests(requests) });
       });
     },
     stats: () => counters,

@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchWriter } from './batch-writer.js';
-import { toPosted } from './batch-sink.js';
+import { packOutcomes, unpackRequests, type PackedRequests } from './posted-batch.js';
 import { openDatabase } from './schema.js';
-import type { AppendRequest } from '../validate.js';
 
 /**
  * The writer thread: owns the one write connection, commits each batch in
@@ -12,12 +11,12 @@ import type { AppendRequest } from '../validate.js';
 const db = openDatabase((workerData as { path: string }).path);
 const writer = new BatchWriter(db);
 
-parentPort!.on('message', (message: { id: number; requests: AppendRequest[] } | { close: true }) => {
+parentPort!.on('message', (message: { id: number; requests: PackedRequests } | { close: true }) => {
   if ('close' in message) {
     db.close();
     parentPort!.postMessage({ closed: true });
     return;
   }
-  const outcomes = writer.writeBatch(message.requests).map(toPosted);
+  const outcomes = packOutcomes(writer.writeBatch(unpackRequests(message.requests)));
   parentPort!.postMessage({ id: message.id, outcomes, transactions: writer.transactions, appends: writer.appends });
 });
