@@ -166,11 +166,11 @@ export function hashEventKeepingJson(content: HashedContent): { hash: string; da
  * the command, so a retried command proposes the very same event ids.
  */
 export function deriveEventId(streamName: string, commandId: string, index: number): string {
-  const h = hash('sha256', `${streamName}\n${commandId}\n${index}`, 'buffer');
-  h[6] = (h[6]! & 0x0f) | 0x80; // version 8: custom, name-based
-  h[8] = (h[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Worked on the hex digest rather than a Buffer: the same id, a microsecond sooner.
+  const h = hash('sha256', `${streamName}\n${commandId}\n${index}`, 'hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16); // RFC 4122 variant: 10xx
+  // Version 8 (custom, name-based) replaces the 13th hex digit.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };

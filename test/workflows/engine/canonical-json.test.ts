@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import t from 'tap';
 import { canonicalJson, deriveEventId, hashEvent } from '../../../workflows/engine/hash-chain.js';
@@ -118,4 +119,24 @@ t.test('hashes › unchanged from before the one-shot hash and the new serialize
   t.equal(hashEvent(content), 'e802c289eff0a5ce134dec9b8009fac44429f9a395331166bcaa390e2f141916');
   t.equal(deriveEventId('case-1', 'cmd-1', 0), '82652fff-af09-893f-a336-719674160314');
   t.equal(deriveEventId('案件-7', 'cmd-2', 3), 'fa80618a-757d-8ca4-9d88-8a0a10f33c8e');
+});
+
+/** Event ids as they were first derived (from the digest's bytes); every stored id came from this. */
+function referenceEventId(streamName: string, commandId: string, index: number): string {
+  const h = createHash('sha256').update(`${streamName}\n${commandId}\n${index}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x80;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+t.test('derived event ids are the ones derived from the digest bytes', async (t) => {
+  fc.assert(
+    fc.property(fc.string(), fc.string(), fc.nat(20), (stream, command, index) => {
+      const id = deriveEventId(stream, command, index);
+      return id === referenceEventId(stream, command, index) && /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id);
+    }),
+    { numRuns: 2000 },
+  );
+  t.pass('2,000 random streams, commands and indices');
 });
