@@ -80,6 +80,29 @@ t.test('sqlite event store › group commit', async (t) => {
     t.ok(await isMissing(store, single!));
   });
 
+  t.test('opens new streams without reading their heads, and still tells a retry from a conflict', async (t) => {
+    const store = await fileStore(t, 'new-streams');
+    const category = uniqueCategory();
+    const [taken, fresh, twice] = ['taken', 'fresh', 'twice'].map((n) => streamOf(category, n));
+    await store.appendToStream(taken!, newEvents(2));
+    const first = newEvents(2);
+    const opened = await store.appendToStream(twice!, first, { expectedRevision: 'no_stream' });
+    const transactions = transactionsDuring(store);
+    const results = await Promise.allSettled([
+      store.appendToStream(fresh!, newEvents(3), { expectedRevision: 'no_stream' }),
+      store.appendToStream(taken!, [newEvent()], { expectedRevision: 'no_stream' }),
+      store.appendToStream(twice!, first, { expectedRevision: 'no_stream' }),
+      store.appendToStream(twice!, newEvents(1), { expectedRevision: 'no_stream' }),
+    ]);
+    t.equal(transactions(), 1, 'all in one batch');
+    t.match(results[0], { status: 'fulfilled', value: { nextExpectedRevision: 2 } }, 'a new stream opens with all its events');
+    t.match(results[1], { status: 'rejected', reason: { code: 'STORE.WRONG_EXPECTED_REVISION', actual: 1 } }, 'an existing one refuses');
+    t.match(results[2], { status: 'fulfilled', value: opened }, 'a retry answers with the first result');
+    t.match(results[3], { status: 'rejected', reason: { code: 'STORE.WRONG_EXPECTED_REVISION', actual: 1 } }, 'other events are a conflict');
+    t.equal((await store.readStream(taken!)).length, 2, 'the refused append wrote nothing');
+    t.same((await store.readStream(twice!)).map((e) => e.id), first.map((e) => e.id), 'nor did the retry');
+  });
+
   t.test('fails the whole batch as unavailable when SQLite rolls the transaction back', async (t) => {
     const store = await fileStore(t, 'rollback');
     const side = new Database(join(dir, 'rollback.sqlite'));

@@ -87,9 +87,33 @@ export class BatchWriter {
   }
 
   private appendOne(request: AppendRequest, recordedAt: string): AppendOutcome {
+    if (request.expected === 'no_stream' && request.events.length > 0) {
+      const created = this.createStream(request, recordedAt);
+      if (created) return created;
+    }
     const head = this.head.get(request.streamName) ?? NO_HEAD;
     const retried = this.checkExpectation(request, head);
     if (retried) return { ok: true, result: retried, written: 0 };
+    return this.insertAfter(request, head, recordedAt);
+  }
+
+  /**
+   * A new stream needs no look at its head: its first event takes revision
+   * 0, which the UNIQUE (stream, revision) index refuses if the stream
+   * exists; only then is the head read, to tell a retry from a conflict.
+   * (Most appends in a busy log open new cases; the lookup was a tenth of
+   * their time in the writer.)
+   */
+  private createStream(request: AppendRequest, recordedAt: string): AppendOutcome | undefined {
+    try {
+      return this.insertAfter(request, NO_HEAD, recordedAt);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+      throw error;
+    }
+  }
+
+  private insertAfter(request: AppendRequest, head: Head, recordedAt: string): AppendOutcome {
     let revision = head.revision;
     let position = head.position;
     let firstOfAnyAppend = request.expected === 'any' || request.expected === 'stream_exists' ? 1 : 0;
