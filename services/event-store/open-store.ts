@@ -18,7 +18,9 @@ export async function openEventStore(options: {
   const url = env.EVENTSTORE_URL?.trim();
   if (url) return openEsdbEventStore({ url });
   await mkdir(options.dataDir, { recursive: true });
-  // Commits in a writer thread unless SQLITE_WRITER_THREAD=0: fsyncs stay off
-  // the event loop; measured steadier and with a lower p99 (docs/architecture.md).
-  return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite'), writerThread: env.SQLITE_WRITER_THREAD !== '0' });
+  // Commits in a writer thread unless SQLITE_WRITER_THREAD is 0 (or false,
+  // off): fsyncs stay off the event loop; measured steadier and with a lower
+  // p99 (docs/architecture.md).
+  const writerThread = !['0', 'false', 'off'].includes(env.SQLITE_WRITER_THREAD?.trim().toLowerCase() ?? '');
+  return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite'), writerThread });
 }

@@ -80,7 +80,7 @@ t.test('sqlite event store › group commit', async (t) => {
     t.ok(await isMissing(store, single!));
   });
 
-  t.test('opens new streams without reading their heads, and still tells a retry from a conflict', async (t) => {
+  t.test('tells new streams, a conflict, a retry and a conflicting retry apart in one batch', async (t) => {
     const store = await fileStore(t, 'new-streams');
     const category = uniqueCategory();
     const [taken, fresh, twice] = ['taken', 'fresh', 'twice'].map((n) => streamOf(category, n));

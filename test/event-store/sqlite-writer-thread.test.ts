@@ -8,7 +8,7 @@ import { eventStoreConformance } from './conformance.js';
 const dir = mkdtempSync(join(tmpdir(), 'huiyin-store-thread-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
-// The same rules hold when commits run in a writer thread (SQLITE_WRITER_THREAD=1).
+// The same rules hold when commits run in a writer thread, as the service's do.
 void eventStoreConformance(t, 'sqlite file, writer thread', () =>
   openSqliteEventStore({ path: join(dir, 'events.sqlite'), writerThread: true }),
 );

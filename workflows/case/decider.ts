@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CaseCommand, CaseCommandType } from '../../contracts/case/commands.js';
-import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
+import type { CaseEvent, CaseEventOf, CaseEventType } from '../../contracts/case/events.js';
 import { CommandInvalidError } from '../../contracts/errors.js';
 import type { DecideContext } from '../engine/definition.js';
 import type { CaseContext } from './context.js';
@@ -48,7 +48,7 @@ export function decideCase(command: CaseCommand, snapshot: AnyMachineSnapshot, c
             caseId: context.streamId,
             trackingCode: trackingCodeFor(context.streamId),
             replyDueBy: replyDueBy(context.occurredAt, command.data.urgency),
-          }),
+          } satisfies Pick<CaseEventOf<'CaseReceived'>['data'], 'caseId' | 'trackingCode' | 'replyDueBy'>),
         },
       ];
     case 'merge':

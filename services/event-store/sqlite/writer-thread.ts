@@ -18,6 +18,7 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
   let nextId = 0;
   let counters = { transactions: 0, appends: 0 };
   let onClosed: (() => void) | undefined;
+  let closing = false;
   let failure: Error | undefined;
 
   worker.on('message', (reply: Reply) => {
@@ -27,6 +28,8 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
     pending.delete(reply.id);
   });
   const failAll = (error: Error) => {
+    // The first cause is the one to report: an 'error' is followed by an 'exit'.
+    if (closing || failure) return;
     failure = new HuiyinError('STORE.UNAVAILABLE', 'the event-store writer stopped', { reason: error.message });
     for (const [id, settle] of pending) {
       settle([{ ok: false, error: failure }]);
@@ -50,6 +53,7 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
     failure: () => failure,
     async close() {
       if (failure) return;
+      closing = true;
       await new Promise<void>((resolve) => {
         onClosed = resolve;
         worker.postMessage({ close: true });
