@@ -29,7 +29,6 @@ export interface RequestFacts {
 export interface CaseOutcome {
   /** The case after the command, with the command's `position`. */
   view: CaseView;
-  position: number;
   replayed: boolean;
 }
 
@@ -171,13 +170,13 @@ export class CaseService {
 
   /** A replayed command answers as it did the first time: the case as of that command. */
   async #outcome(claims: Claims, result: CommandResult, action: CaseCommandType): Promise<CaseOutcome> {
-    if (!result.replayed) return { view: this.view(claims, result.state, result.position), position: result.position, replayed: false };
+    if (!result.replayed) return { view: this.view(claims, result.state, result.position), replayed: false };
     const events = await this.store.readStream(result.streamName, { maxCount: result.revision + 1 });
     if (events.at(-1)?.type !== caseCommandEvents[action]) {
       throw new HuiyinError('HTTP.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for another request');
     }
     const then = foldEvents(caseWorkflow, emptyStream(caseWorkflow, result.streamName), events);
-    return { view: this.view(claims, then, result.position), position: result.position, replayed: true };
+    return { view: this.view(claims, then, result.position), replayed: true };
   }
 }
 
