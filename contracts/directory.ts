@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { areaCodeSchema } from './case/commands.js';
+import { areaCodeSchema } from './area.js';
+import { categoryCode } from './case/commands.js';
+import { urgencies } from './case/vocabulary.js';
+import { eventContract } from './event-contract.js';
+import { entryId } from './ids.js';
+
+export { entryId } from './ids.js';
 
 /**
- * The directory: areas, stations (联络站/室, deputies' homes) and deputies.
- * Each entry is an event stream of its own (`area-<code>`, `station-<id>`,
- * `deputy-<id>`), so every change is kept with who made it and when.
+ * The directory: areas, stations (联络站/室, deputies' homes), deputies and
+ * the case categories of each area. Each entry is an event stream of its
+ * own (`area-<code>`, `station-<id>`, `deputy-<id>`, `category-<id>`), so
+ * every change is kept with who made it and when.
  */
 const name = z.string().trim().min(1).max(100);
-export const entryId = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'lower-case letters, digits and _ . - only');
 
 export const areaSchema = z.strictObject({ code: areaCodeSchema, name });
 export type Area = z.infer<typeof areaSchema>;
@@ -38,44 +44,79 @@ export const deputySchema = z.strictObject({
 });
 export type Deputy = z.infer<typeof deputySchema>;
 
+/**
+ * A case category of one area, valid there and in every area below it. Its
+ * id is `<area code>.<code>`, so one code can mean a different list entry
+ * in another district.
+ */
+export const categorySchema = z.strictObject({
+  id: entryId,
+  areaCode: areaCodeSchema,
+  code: categoryCode,
+  nameZh: name,
+  nameEn: name,
+  /** The urgency a new case of this category takes unless the form says otherwise. */
+  defaultUrgency: z.enum(urgencies),
+});
+export type Category = z.infer<typeof categorySchema>;
+export const categoryIdOf = (areaCode: string, code: string) => `${areaCode}.${code}`;
+/** What an administrator sends: the id follows from the area and the code. */
+export const categoryInput = categorySchema.omit({ id: true });
+
 /** Changes: every field but the identity is optional. */
 export const areaChange = areaSchema.omit({ code: true }).partial();
 export const stationChange = stationSchema.omit({ id: true }).partial();
 export const deputyChange = deputySchema.omit({ id: true }).partial().extend({ stationIds: stationIds.optional() });
+export const categoryChange = categorySchema.pick({ nameZh: true, nameEn: true, defaultUrgency: true }).partial();
 export type AreaChange = z.infer<typeof areaChange>;
 export type StationChange = z.infer<typeof stationChange>;
 export type DeputyChange = z.infer<typeof deputyChange>;
 
 /**
- * Directory events. Registered carries the full record; Updated carries the
+ * Directory events, declared on their own (not as aliases of the request
+ * bodies above). Registered carries the full record; Updated carries the
  * entry's identity and only the fields that changed, so the history shows
  * exactly what each edit did and a read model can apply it without a lookup.
  */
-export const directoryEventData = {
-  AreaRegistered: areaSchema,
-  AreaUpdated: areaChange.extend({ code: areaCodeSchema }),
-  StationRegistered: stationSchema,
-  StationUpdated: stationChange.extend({ id: entryId }),
-  DeputyRegistered: deputySchema.extend({ stationIds }),
-  DeputyUpdated: deputyChange.extend({ id: entryId }),
-} as const;
-export type DirectoryEventType = keyof typeof directoryEventData;
-export type DirectoryEventOf<K extends DirectoryEventType> = { type: K; data: z.output<(typeof directoryEventData)[K]> };
+const str = z.string();
+const areaRecord = { code: str, name: str };
+const stationRecord = { id: str, name: str, kind: z.enum(stationKinds), areaCode: str, address: str, receptionSchedule: str };
+const deputyRecord = { id: str, name: str, level: z.enum(deputyLevels), stationIds: z.array(str) };
+const categoryRecord = { id: str, areaCode: str, code: str, nameZh: str, nameEn: str, defaultUrgency: z.enum(urgencies) };
+/** An update: the identity, and any of the other fields. */
+const changeOf = <T extends z.ZodRawShape, I extends z.ZodRawShape>(record: T, identity: I) =>
+  z.strictObject(record).partial().extend(identity);
 
-/** Bumped when an event's data shape changes; stored in every event's metadata. */
-export const DIRECTORY_EVENT_SCHEMA_VERSION = 1;
+export const directoryEventContracts = {
+  AreaRegistered: eventContract(z.strictObject(areaRecord)),
+  AreaUpdated: eventContract(changeOf(areaRecord, { code: str })),
+  StationRegistered: eventContract(z.strictObject(stationRecord)),
+  StationUpdated: eventContract(changeOf(stationRecord, { id: str })),
+  DeputyRegistered: eventContract(z.strictObject(deputyRecord)),
+  DeputyUpdated: eventContract(changeOf(deputyRecord, { id: str })),
+  CategoryRegistered: eventContract(z.strictObject(categoryRecord)),
+  CategoryUpdated: eventContract(changeOf(categoryRecord, { id: str })),
+} as const;
+export type DirectoryEventType = keyof typeof directoryEventContracts;
+export type DirectoryEvent = {
+  [K in DirectoryEventType]: { type: K; data: z.output<(typeof directoryEventContracts)[K]['schema']> };
+}[DirectoryEventType];
+export type DirectoryEventOf<K extends DirectoryEventType> = Extract<DirectoryEvent, { type: K }>;
 
 /** The kinds of entry, each one stream category. */
-export const entryKinds = ['area', 'station', 'deputy'] as const;
+export const entryKinds = ['area', 'station', 'deputy', 'category'] as const;
 export type EntryKind = (typeof entryKinds)[number];
 export interface EntryRecords {
   area: Area;
   station: Station;
   deputy: Deputy;
+  category: Category;
 }
 
 /** What the case service needs from the directory; always current (read from the log). */
 export interface DirectoryLookup {
   station(id: string): Promise<Station | undefined>;
   deputy(id: string): Promise<Deputy | undefined>;
+  /** The category with this code that applies in the area (its own list or an area's above it). */
+  categoryFor(areaCode: string, code: string): Promise<Category | undefined>;
 }

@@ -13,8 +13,9 @@ export type ErrorCode =
   | 'STORE.CLOSED'
   | 'COMMAND.UNKNOWN'
   | 'COMMAND.INVALID'
+  | 'WORKFLOW.ILLEGAL_TRANSITION'
   | 'CASE.ILLEGAL_TRANSITION'
-  | 'CASE.INVALID_STATE'
+  | 'CASE.FOLLOW_UP_UNRESOLVED'
   | 'CASE.NOT_FOUND'
   | 'DIRECTORY.NOT_FOUND'
   | 'DIRECTORY.ALREADY_EXISTS'
@@ -25,7 +26,7 @@ export type ErrorCode =
   | 'HTTP.BODY_TOO_LARGE'
   | 'HTTP.UNSUPPORTED_MEDIA_TYPE'
   | 'HTTP.PRECONDITION_FAILED'
-  | 'HTTP.IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY.KEY_REUSED'
   | 'ENGINE.TOO_MANY_CONFLICTS'
   | 'ENGINE.CORRUPT_STREAM'
   | 'INTERNAL';
@@ -94,13 +95,20 @@ export class CommandInvalidError extends HuiyinError {
   }
 }
 
+/**
+ * A command the workflow does not take in the stream's status. Raised by
+ * the engine with a neutral code; a service may refine it for its domain
+ * (`CASE.ILLEGAL_TRANSITION`) and narrow the actions to the caller's rights.
+ */
 export class IllegalTransitionError extends HuiyinError {
   constructor(
     readonly commandType: string,
     readonly status: string,
     readonly allowedActions: string[],
+    code: 'WORKFLOW.ILLEGAL_TRANSITION' | 'CASE.ILLEGAL_TRANSITION' = 'WORKFLOW.ILLEGAL_TRANSITION',
+    subject = 'the stream',
   ) {
-    super('CASE.ILLEGAL_TRANSITION', `${commandType} is not allowed while the case is ${status}`, {
+    super(code, `${commandType} is not allowed while ${subject} is ${status}`, {
       commandType,
       status,
       allowedActions,

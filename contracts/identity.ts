@@ -15,3 +15,19 @@ export const claimsSchema = z.object({
   area: z.string().regex(/^[0-9]{2,12}$/).optional(),
 });
 export type Claims = z.infer<typeof claimsSchema>;
+
+/**
+ * Whoever a command acts for: a signed-in person (their claims), or Huiyin
+ * itself — the scheduler to come — as the `system` role, which has rights
+ * of its own in the permission matrix and never signs in.
+ */
+export interface Principal {
+  sub: string;
+  role: (typeof roles)[number];
+  name?: string;
+  stations: readonly string[];
+  area?: string;
+}
+
+/** The system principal for a named part of Huiyin (`system:scheduler`). */
+export const systemPrincipal = (part: string): Principal => ({ sub: `system:${part}`, role: 'system', name: part, stations: [] });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
-export const roles = ['staff', 'deputy', 'supervisor', 'auditor', 'admin', 'system'] as const;
-export type Role = (typeof roles)[number];
+import { actorSchema, type Actor } from './actor.js';
+import { streamIdSchema } from './ids.js';
 
-export const actorSchema = z.strictObject({ id: z.string().min(1).max(128), role: z.enum(roles) });
-export type Actor = z.infer<typeof actorSchema>;
+export { actorSchema, roles, type Actor, type Role } from './actor.js';
 
 /** Metadata on every event the workflow engine writes. */
 export interface EventMetadata {
@@ -16,6 +15,7 @@ export interface EventMetadata {
   /** When it happened in the world, as the command said — not when it was stored. */
   occurredAt: string;
   workflow: { name: string; version: number };
+  /** The version of this event type's data shape (see event-contract.ts). */
   schemaVersion: number;
   /** SHA-256 of the previous event in the stream (64 zeros for the first). */
   prevHash: string;
@@ -25,9 +25,7 @@ export interface EventMetadata {
 
 /** Everything a caller supplies besides the command itself. */
 export const commandEnvelopeSchema = z.strictObject({
-  streamId: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - only, 1–128 characters'),
+  streamId: streamIdSchema,
   type: z.string().min(1).max(64),
   data: z.unknown(),
   commandId: z.string().min(1).max(200),

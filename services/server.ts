@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { HuiyinError } from '../contracts/errors.js';
 import type { EventStore } from '../contracts/event-store.js';
 import { openEventStore } from './event-store/open-store.js';
+import { seedDemo } from './demo/seed.js';
 import { buildApp } from './http/app.js';
 import { loadAuthSecret, tokenService } from './http/auth/tokens.js';
 import { createLogger } from './http/logger.js';
@@ -22,13 +23,14 @@ let app: FastifyInstance | undefined;
 try {
   store = await openEventStore({ dataDir });
   const tokens = tokenService(await loadAuthSecret(dataDir));
-  app = await buildApp({
-    store,
-    tokens,
-    logger,
-    readModelsPath: join(dataDir, 'read-models.sqlite'),
-    demo: process.env.DEMO !== '0',
-  });
+  const caseWorkflowVersion = process.env.CASE_WORKFLOW_VERSION ? Number(process.env.CASE_WORKFLOW_VERSION) : undefined;
+  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion });
+  await app.ready();
+  // The demo goes through the same commands people use, before anyone can connect.
+  if (process.env.DEMO !== '0' && (await store.headPosition()) === 0) {
+    const seeded = await seedDemo(app.directory, app.cases);
+    logger.info(seeded, 'seeded the demo data set (DEMO=0 skips it)');
+  }
   await app.listen({ host, port });
 } catch (error) {
   // A store that does not answer is an operator's problem, not a bug: one

@@ -1,23 +1,22 @@
 import { z } from 'zod';
+import { areaCodeSchema } from '../area.js';
+import { distinctIds, id, text } from '../text.js';
+import { instantInput } from '../time.js';
+import { channels, feedbackMethods, outcomes, satisfactions, urgencies } from './vocabulary.js';
 
 /**
- * What each case command carries. Objects are strict: an unknown field is an
- * error, never silently dropped, so a client learns of its typo at once.
+ * What each case command carries: the request bodies of the case API.
+ * Objects are strict: an unknown field is an error, never silently dropped,
+ * so a client learns of its typo at once. Events are declared apart, in
+ * `events.ts`; the decider maps one onto the other.
  */
-const text = (max: number) => z.string().trim().min(1).max(max);
-const id = z.string().trim().min(1).max(128);
+export const categoryCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a category code from GET /api/categories');
 
-export const channels = ['reception-day', 'home-visit', 'online-message', 'appointment', 'hotline'] as const;
-export const urgencies = ['emergency', 'urgent', 'normal', 'complex'] as const;
-export const outcomes = ['done', 'partly', 'explained'] as const;
-export const feedbackMethods = ['in-person', 'phone', 'sms', 'online'] as const;
-export const satisfactions = ['satisfied', 'basically-satisfied', 'unsatisfied'] as const;
-
-/** What a station sends to open a case. */
+/** What the reception form (人大代表接待选民登记表) records when a station opens a case. */
 export const receiveBody = z.strictObject({
   channel: z.enum(channels),
   stationId: id,
-  category: text(100),
+  category: categoryCode,
   summary: text(2000),
   constituent: z.strictObject({
     name: text(100),
@@ -25,6 +24,8 @@ export const receiveBody = z.strictObject({
       .string()
       .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'a phone number of digits, spaces or dashes')
       .optional(),
+    /** The visitor's village (村/组) or street address. */
+    address: text(300).optional(),
   }),
   location: z
     .strictObject({
@@ -33,29 +34,41 @@ export const receiveBody = z.strictObject({
       lng: z.number().min(-180).max(180).optional(),
     })
     .optional(),
+  /** Defaults to the category's urgency. */
+  urgency: z.enum(urgencies).optional(),
+  /** When the visit happened: at most 30 days back, not in the future. Defaults to now. */
+  receivedAt: instantInput.optional(),
+  /** The deputies who received the visitor. */
+  receptionDeputyIds: z.array(id).max(20).refine((ids) => new Set(ids).size === ids.length, 'deputy ids must not repeat').optional(),
+});
+export type ReceiveBody = z.output<typeof receiveBody>;
+
+/** The receive command: the body with what the service looked up in the directory. */
+export const receiveData = receiveBody.extend({
+  areaCode: areaCodeSchema,
+  categoryName: text(100),
   urgency: z.enum(urgencies),
 });
 
-/** A 6-digit county code, optionally with 3-digit township and village parts. */
-export const areaCodeSchema = z.string().regex(/^[0-9]{6}(?:[0-9]{3}){0,2}$/, '6, 9 or 12 digits');
+const deputyIds = distinctIds(20, 'deputy ids');
 
-/** The receive command: the body plus the station's area, looked up by the service. */
-export const receiveData = receiveBody.extend({ areaCode: areaCodeSchema });
-
-const deputyIds = z
-  .array(id)
-  .min(1)
-  .max(20)
-  .refine((ids) => new Set(ids).size === ids.length, 'deputy ids must not repeat');
-
-export const caseCommandData = {
-  receive: receiveData,
+/** Bodies of the actions a person takes on a case (`POST /api/cases/{id}/{action}`). */
+export const caseActionBodies = {
   accept: z.strictObject({ note: text(2000).optional() }),
   assign: z.strictObject({ deputyIds }),
   reassign: z.strictObject({ deputyIds, reason: text(2000).optional() }),
   acknowledge: z.strictObject({}),
-  'schedule-site-check': z.strictObject({ at: z.iso.datetime({ offset: true }) }),
-  'complete-site-check': z.strictObject({ findings: text(4000) }),
+  'schedule-site-check': z.strictObject({ at: instantInput }),
+  'complete-site-check': z.strictObject({
+    findings: text(4000),
+    /** When the check happened; defaults to now. */
+    checkedAt: instantInput.optional(),
+    /** Everyone who went: deputies by id, staff by name. At least one in all. */
+    participants: z.strictObject({
+      deputyIds: z.array(id).max(20).default([]),
+      staff: z.array(text(100)).max(20).default([]),
+    }),
+  }),
   refer: z.strictObject({ agency: text(200), note: text(2000).optional() }),
   'record-agency-reply': z.strictObject({ agency: text(200), reply: text(4000) }),
   'note-progress': z.strictObject({ text: text(4000) }),
@@ -67,19 +80,35 @@ export const caseCommandData = {
     satisfaction: z.enum(satisfactions),
     comment: text(2000).optional(),
   }),
-  close: z.strictObject({ summary: text(2000).optional() }),
+  /** `reason`: needed when a supervisor closes a case whose follow-up was not good. */
+  close: z.strictObject({ summary: text(2000).optional(), reason: text(2000).optional() }),
   reopen: z.strictObject({ reason: text(2000) }),
   withdraw: z.strictObject({ reason: text(2000).optional() }),
   merge: z.strictObject({ intoCaseId: id }),
   'add-note': z.strictObject({ text: text(4000) }),
-  escalate: z.strictObject({ reason: text(2000) }),
+  /** 督办: to whom, why, and by when the matter must be dealt with. */
+  escalate: z.strictObject({ to: text(200), reason: text(2000), dueBy: instantInput }),
 } as const;
 
+/**
+ * Commands the case service issues itself while carrying out a merge or a
+ * feedback; they are never HTTP actions and never listed as allowed actions.
+ */
+export const caseInternalCommandData = {
+  attach: z.strictObject({ caseId: id }),
+  detach: z.strictObject({ caseId: id, reason: text(2000) }),
+  'relay-feedback': z.strictObject({ fromCaseId: id, method: z.enum(feedbackMethods), summary: text(4000) }),
+} as const;
+
+export const caseCommandData = { receive: receiveData, ...caseActionBodies, ...caseInternalCommandData } as const;
+
 export type CaseCommandType = keyof typeof caseCommandData;
+export type CaseAction = keyof typeof caseActionBodies;
+export const caseActions = Object.keys(caseActionBodies) as CaseAction[];
 export const caseCommandTypes = Object.keys(caseCommandData) as CaseCommandType[];
 
 export type CaseCommand = {
-  [K in CaseCommandType]: { type: K; data: z.infer<(typeof caseCommandData)[K]> };
+  [K in CaseCommandType]: { type: K; data: z.output<(typeof caseCommandData)[K]> };
 }[CaseCommandType];
 
 export type CaseCommandOf<K extends CaseCommandType> = Extract<CaseCommand, { type: K }>;

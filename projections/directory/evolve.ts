@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { DirectoryEventOf, DirectoryEventType } from '../../contracts/directory.js';
+import { directoryEventContracts, type DirectoryEvent } from '../../contracts/directory.js';
+import { upcastData } from '../../contracts/event-contract.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
 import { tables as t } from './schema.js';
 import { preparedPerDb } from '../prepared.js';
@@ -22,6 +23,10 @@ function prepare(db: Database.Database) {
     updateDeputy: s(`UPDATE ${t.deputies} SET name = coalesce(@name, name), level = coalesce(@level, level) WHERE id = @id`),
     clearDeputyStations: s(`DELETE FROM ${t.deputyStations} WHERE deputy_id = @id`),
     addDeputyStation: s(`INSERT INTO ${t.deputyStations} (deputy_id, station_id, ord) VALUES (@id, @stationId, @ord)`),
+    putCategory: s(`INSERT OR REPLACE INTO ${t.categories} (id, area_code, code, name_zh, name_en, default_urgency)
+      VALUES (@id, @areaCode, @code, @nameZh, @nameEn, @defaultUrgency)`),
+    updateCategory: s(`UPDATE ${t.categories} SET name_zh = coalesce(@nameZh, name_zh), name_en = coalesce(@nameEn, name_en),
+      default_urgency = coalesce(@defaultUrgency, default_urgency) WHERE id = @id`),
   };
 }
 
@@ -33,6 +38,17 @@ const withNulls = (fields: readonly string[], data: object) => ({
 });
 const stationFields = ['name', 'kind', 'areaCode', 'address', 'receptionSchedule'] as const;
 
+/**
+ * A recorded event as the directory event its type names, its data read
+ * into the current shape; undefined for types the directory does not know.
+ */
+function asDirectoryEvent(event: RecordedEvent): DirectoryEvent | undefined {
+  if (!Object.hasOwn(directoryEventContracts, event.type)) return undefined;
+  const type = event.type as DirectoryEvent['type'];
+  // The log holds what the directory workflows wrote, and their tests parse every event they decide.
+  return { type, data: upcastData(directoryEventContracts[type], event.data, event.metadata) } as DirectoryEvent;
+}
+
 /** The directory read model's evolve: one event, a few synchronous statements. */
 export function evolveDirectory(db: Database.Database, event: RecordedEvent): void {
   const s = statementsFor(db);
@@ -40,8 +56,8 @@ export function evolveDirectory(db: Database.Database, event: RecordedEvent): vo
     s.clearDeputyStations.run({ id });
     stationIds.forEach((stationId, ord) => s.addDeputyStation.run({ id, stationId, ord }));
   };
-  const typed = event as unknown as { [K in DirectoryEventType]: DirectoryEventOf<K> }[DirectoryEventType];
-  switch (typed.type) {
+  const typed = asDirectoryEvent(event);
+  switch (typed?.type) {
     case 'AreaRegistered':
       s.putArea.run(typed.data);
       return;
@@ -64,6 +80,12 @@ export function evolveDirectory(db: Database.Database, event: RecordedEvent): vo
       if (stationIds) setStations(id, stationIds);
       return;
     }
+    case 'CategoryRegistered':
+      s.putCategory.run(typed.data);
+      return;
+    case 'CategoryUpdated':
+      s.updateCategory.run(withNulls(['nameZh', 'nameEn', 'defaultUrgency'], typed.data));
+      return;
     default:
       // Event types of a newer writer, or of another kind, leave the model as it is.
       return;

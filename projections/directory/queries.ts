@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Area, Deputy, Station } from '../../contracts/directory.js';
+import { areaAndAbove } from '../../contracts/area.js';
+import type { Area, Category, Deputy, Station } from '../../contracts/directory.js';
 import { tables as t } from './schema.js';
 import { preparedPerDb } from '../prepared.js';
 
@@ -42,6 +43,13 @@ function prepare(db: Database.Database) {
        ORDER BY d.name, d.id`,
     ),
     deputy: db.prepare<[string], DeputyRow>(`SELECT id, name, level FROM ${t.deputies} WHERE id = ?`),
+    // Categories of the given areas (a JSON array), narrowest area first, then by code.
+    categories: db.prepare<{ areas: string | null }, Category>(
+      `SELECT id, area_code AS areaCode, code, name_zh AS nameZh, name_en AS nameEn, default_urgency AS defaultUrgency
+       FROM ${t.categories}
+       WHERE @areas IS NULL OR area_code IN (SELECT value FROM json_each(@areas))
+       ORDER BY length(area_code) DESC, area_code, code`,
+    ),
     stationsOf: db.prepare<[string], { deputy_id: string; station_id: string }>(
       `SELECT deputy_id, station_id FROM ${t.deputyStations}
        WHERE deputy_id IN (SELECT value FROM json_each(?)) ORDER BY deputy_id, ord`,
@@ -95,4 +103,17 @@ export function listDeputies(db: Database.Database, filter: { station?: string; 
 export function getDeputy(db: Database.Database, id: string): Deputy | undefined {
   const row = statementsFor(db).deputy.get(id);
   return row && withStations(db, [row])[0];
+}
+
+/**
+ * The case categories that apply in `area`: its own list and those of the
+ * areas above it, narrowest first; a code listed at two levels is offered
+ * once, as the narrower area defines it. Every category when no area is given.
+ */
+export function listCategories(db: Database.Database, filter: { area?: string } = {}): Category[] {
+  const areas = filter.area === undefined ? null : JSON.stringify(areaAndAbove(filter.area));
+  const rows = statementsFor(db).categories.all({ areas });
+  if (filter.area === undefined) return rows;
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.code) && seen.add(row.code));
 }

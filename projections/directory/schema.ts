@@ -1,8 +1,8 @@
 /**
- * Tables of directory@1. The version is in every name, so directory@2 can
- * rebuild beside these while they still answer.
+ * Tables of directory@2 (v2 added case categories). The version is in every
+ * name, so a new version rebuilds beside these while they still answer.
  */
-export const DIRECTORY_VERSION = 1;
+export const DIRECTORY_VERSION = 2;
 const prefix = `directory_v${DIRECTORY_VERSION}`;
 
 export const tables = {
@@ -11,6 +11,7 @@ export const tables = {
   deputies: `${prefix}_deputies`,
   /** Which stations a deputy serves at; `ord` keeps the order they were given in. */
   deputyStations: `${prefix}_deputy_stations`,
+  categories: `${prefix}_categories`,
 } as const;
 
 export const directoryDdl: readonly string[] = [
@@ -40,4 +41,13 @@ export const directoryDdl: readonly string[] = [
     PRIMARY KEY (deputy_id, station_id)
   ) WITHOUT ROWID`,
   `CREATE INDEX IF NOT EXISTS ${tables.deputyStations}_by_station ON ${tables.deputyStations} (station_id, deputy_id)`,
+  `CREATE TABLE IF NOT EXISTS ${tables.categories} (
+    id              TEXT PRIMARY KEY,
+    area_code       TEXT NOT NULL,
+    code            TEXT NOT NULL,
+    name_zh         TEXT NOT NULL,
+    name_en         TEXT NOT NULL,
+    default_urgency TEXT NOT NULL
+  ) WITHOUT ROWID`,
+  `CREATE INDEX IF NOT EXISTS ${tables.categories}_by_area ON ${tables.categories} (area_code, code)`,
 ];

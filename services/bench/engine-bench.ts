@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore, RecordedEvent } from '../../contracts/event-store.js';
 import type { Actor } from '../../contracts/metadata.js';
-import { caseWorkflow } from '../../workflows/case/index.js';
+import { caseWorkflows } from '../../workflows/case/index.js';
 import { emptyStream, foldEvents } from '../../workflows/engine/fold.js';
 import { WorkflowEngine } from '../../workflows/engine/engine.js';
 import { openSqliteEventStore } from '../event-store/sqlite/index.js';
-import { timeOrderedUuid } from '../command-ids.js';
+import { timeOrderedUuid } from '../commands/command-ids.js';
 import { median, type BenchResult } from './result.js';
 
 const RUNS = 5;
@@ -24,6 +24,7 @@ const receive = {
   stationId: 'st-1',
   areaCode: '520221',
   category: 'roads',
+  categoryName: '道路与排水',
   summary: 'Blocked culvert floods the village road after rain',
   constituent: { name: 'A villager', phone: '13800000000' },
   urgency: 'urgent',
@@ -35,7 +36,7 @@ function command(streamId: string, type: string, data: unknown) {
 
 /** Cases that already hold 20 events: a receipt and 19 notes. */
 async function seedCases(store: EventStore): Promise<string[]> {
-  const engine = new WorkflowEngine(store, caseWorkflow);
+  const engine = new WorkflowEngine(store, caseWorkflows);
   const ids = Array.from({ length: CASES }, () => randomUUID());
   await Promise.all(
     ids.map(async (id) => {
@@ -48,7 +49,7 @@ async function seedCases(store: EventStore): Promise<string[]> {
 
 /** Commands/s with 64 in flight: one command to each case, lanes taking cases in turn. */
 async function commandRun(store: EventStore, ids: string[], cacheSize: number): Promise<number> {
-  const engine = new WorkflowEngine(store, caseWorkflow, { cacheSize });
+  const engine = new WorkflowEngine(store, caseWorkflows, { cacheSize });
   if (cacheSize > 0) await Promise.all(ids.map((id) => engine.load(engine.streamNameOf(id))));
   const started = performance.now();
   await Promise.all(
@@ -63,7 +64,7 @@ async function commandRun(store: EventStore, ids: string[], cacheSize: number): 
 
 /** New cases/s with 64 in flight, ids as the case service gives key-less receipts. */
 async function receiveRun(store: EventStore): Promise<number> {
-  const engine = new WorkflowEngine(store, caseWorkflow);
+  const engine = new WorkflowEngine(store, caseWorkflows);
   let received = 0;
   const started = performance.now();
   await Promise.all(
@@ -82,7 +83,7 @@ function foldRun(streams: RecordedEvent[][]): number {
   const started = performance.now();
   while (performance.now() - started < RUN_MS) {
     for (const events of streams) {
-      foldEvents(caseWorkflow, emptyStream(caseWorkflow, events[0]!.streamName), events);
+      foldEvents(caseWorkflows, emptyStream(caseWorkflows.versions.get(caseWorkflows.latest)!, events[0]!.streamName), events);
       folded += events.length;
     }
   }

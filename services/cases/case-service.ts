@@ -1,30 +1,24 @@
-import type { z } from 'zod';
-import { caseCommandTypes, type CaseCommandType, type receiveBody } from '../../contracts/case/commands.js';
+import { caseActions, type CaseAction, type CaseCommand, type ReceiveBody } from '../../contracts/case/commands.js';
+import type { CaseEvent } from '../../contracts/case/events.js';
+import type { CaseView } from '../../contracts/case/view.js';
 import type { DirectoryLookup } from '../../contracts/directory.js';
-import { CommandInvalidError, HuiyinError, IllegalTransitionError, WrongExpectedRevisionError } from '../../contracts/errors.js';
-import type { EventStore, RecordedEvent } from '../../contracts/event-store.js';
-import type { Claims } from '../../contracts/identity.js';
-import { caseWorkflow } from '../../workflows/case/index.js';
-import { caseCommandEvents } from '../../workflows/case/decider.js';
-import { canSeeCase, mayTakeAction } from '../../workflows/case/permissions.js';
+import { HuiyinError, IllegalTransitionError } from '../../contracts/errors.js';
+import type { EventStore } from '../../contracts/event-store.js';
+import type { HistoryEvent } from '../../contracts/history.js';
+import type { Principal } from '../../contracts/identity.js';
+import { caseCommandEvents, caseWorkflows, type CaseContext } from '../../workflows/case/index.js';
+import { caseRights, type CaseRights } from '../../workflows/case/permissions.js';
 import { WorkflowEngine, type CommandResult, type ExecuteHints } from '../../workflows/engine/engine.js';
 import { emptyStream, foldEvents, type FoldedStream } from '../../workflows/engine/fold.js';
-import { caseView, scopeOf, type CaseView } from './case-view.js';
-import { commandIdFor, newCaseIdFor } from '../command-ids.js';
+import { newCaseIdFor } from '../commands/command-ids.js';
+import { commandEnvelope, type CommandRequest } from '../commands/envelope.js';
+import { CaseChecks } from './case-checks.js';
+import { CaseMerges } from './case-merge.js';
+import { caseView, scopeOf } from './case-view.js';
 
-export interface RequestFacts {
-  /** When the command reached us: the only clock the domain sees. */
-  now: string;
-  idempotencyKey?: string;
-  /** The revision the client last saw (If-Match); the command fails if the case moved on. */
-  ifMatch?: number;
-  correlationId?: string;
-  /**
-   * The body was parsed with the command's own schema at the boundary (and
-   * the request's ids checked there), so the engine need not parse it again.
-   */
-  parsed?: boolean;
-}
+export type CaseState = FoldedStream<CaseContext, CaseCommand, CaseEvent>;
+export type CaseEngine = WorkflowEngine<CaseContext, CaseCommand, CaseEvent>;
+export type CaseResult = CommandResult<CaseContext, CaseCommand, CaseEvent, CaseRights>;
 
 export interface CaseOutcome {
   /** The case after the command, with the command's `position`. */
@@ -32,152 +26,121 @@ export interface CaseOutcome {
   replayed: boolean;
 }
 
-const notFound = (id: string) => new HuiyinError('CASE.NOT_FOUND', `no case ${id}`, { caseId: id });
-
-/** How stale a state may be for the first permission answer (the engine re-checks). */
-const RECENT_MS = 2000;
-
-/** 404 for a case the user cannot see (or that does not exist), 403 for an action they may not take. */
-function checkAccess(claims: Claims, caseId: string, state: FoldedStream, action?: CaseCommandType): void {
-  const scope = scopeOf(state.snapshot);
-  if (state.revision < 0 || !canSeeCase(claims, scope)) throw notFound(caseId);
-  if (action && !mayTakeAction(claims, action, scope)) {
-    throw new HuiyinError('AUTH.FORBIDDEN', `your role cannot ${action} this case`, { action });
-  }
+export interface CaseServiceOptions {
+  /** The case workflow version new cases are opened under (default: the latest). */
+  workflowVersion?: number;
 }
 
-/** Case commands and reads on behalf of a signed-in user: scope, permission, then the engine. */
+const notFound = (id: string) => new HuiyinError('CASE.NOT_FOUND', `no case ${id}`, { caseId: id });
+
+/** How stale a state may be for the first permission answer (the engine decides on the latest). */
+const RECENT_MS = 2000;
+
+/** The caller's rights on a case; 404 when they may not see it (or it does not exist), 403 for an action they may not take. */
+function rightsOn(who: Principal, caseId: string, state: CaseState, action?: CaseAction): CaseRights {
+  const rights = caseRights(who, scopeOf(state.context));
+  if (state.revision < 0 || !rights.see) throw notFound(caseId);
+  if (action && !rights.actions.has(action)) throw new HuiyinError('AUTH.FORBIDDEN', `your role cannot ${action} this case`, { action });
+  return rights;
+}
+
+/** Case commands and reads on behalf of a person or of Huiyin itself: rights, then the engine. */
 export class CaseService {
-  readonly engine: WorkflowEngine;
+  readonly engine: CaseEngine;
+  readonly checks: CaseChecks;
+  readonly #merges: CaseMerges;
 
   constructor(
     readonly store: EventStore,
-    readonly directory: DirectoryLookup,
+    directory: DirectoryLookup,
+    options: CaseServiceOptions = {},
   ) {
-    this.engine = new WorkflowEngine(store, caseWorkflow);
+    this.engine = new WorkflowEngine(store, caseWorkflows, { version: options.workflowVersion });
+    this.checks = new CaseChecks(directory);
+    this.#merges = new CaseMerges(this.engine);
   }
 
-  async receive(claims: Claims, body: z.infer<typeof receiveBody>, facts: RequestFacts): Promise<CaseOutcome> {
-    const station = await this.directory.station(body.stationId);
-    if (!station) throw new CommandInvalidError('receive', [{ path: 'data.stationId', message: 'no such station' }]);
-    if (!mayTakeAction(claims, 'receive', { stationId: station.id, areaCode: station.areaCode, deputyIds: [] })) {
-      throw new HuiyinError('AUTH.FORBIDDEN', `you cannot receive cases at station ${station.id}`);
-    }
-    const caseId = newCaseIdFor(claims.sub, facts.idempotencyKey);
-    const data = Object.assign({}, body, { areaCode: station.areaCode });
-    const result = await this.#execute(claims, caseId, 'receive', data, facts, {
-      newStream: !facts.idempotencyKey,
+  async receive(who: Principal, body: ReceiveBody, request: CommandRequest): Promise<CaseOutcome> {
+    const data = await this.checks.receiveData(who, body);
+    const caseId = newCaseIdFor(who.sub, request.idempotencyKey);
+    const actor = await this.checks.actorFor(who);
+    const result = await this.engine.execute(commandEnvelope(actor, caseId, 'receive', data, request), {
+      newStream: !request.idempotencyKey,
+      validated: request.parsed,
     });
-    return this.#outcome(claims, result, 'receive');
+    return this.#outcome(who, result, 'receive');
   }
 
   /**
-   * The case as this user may see it; 404 when it does not exist or is
-   * outside their scope. `maxAgeMs` allows a state this instance saw that
-   * recently (its own writes are always in it).
+   * The case and the caller's rights on it; 404 when it does not exist or
+   * is outside their scope. `maxAgeMs` allows a state this instance saw
+   * that recently (its own writes are always in it).
    */
-  async read(claims: Claims, caseId: string, options: { maxAgeMs?: number } = {}): Promise<FoldedStream> {
+  async read(who: Principal, caseId: string, options: { maxAgeMs?: number } = {}): Promise<{ state: CaseState; rights: CaseRights }> {
     const state = await this.#load(caseId, options);
-    checkAccess(claims, caseId, state);
-    return state;
+    return { state, rights: rightsOn(who, caseId, state) };
   }
 
-  /** The case as the store (or, within `maxAgeMs`, the cache) has it; no access check. */
-  #load(caseId: string, options: { maxAgeMs?: number }): Promise<FoldedStream> {
+  #load(caseId: string, options: { maxAgeMs?: number }): Promise<CaseState> {
     return this.engine.load(this.engine.streamNameOf(caseId), options).catch((error: unknown) => {
       if (error instanceof HuiyinError && error.code === 'COMMAND.INVALID') throw notFound(caseId);
       throw error;
     });
   }
 
-  view(claims: Claims, state: FoldedStream, position?: number): CaseView {
-    const scope = scopeOf(state.snapshot);
-    const allowed = this.engine
-      .allowedActions(state.snapshot)
-      .filter((action) => mayTakeAction(claims, action as CaseCommandType, scope));
-    return caseView(state.snapshot, state.revision, allowed, position);
+  view(state: CaseState, rights: CaseRights, position?: number): CaseView {
+    return caseView(state, this.engine.allowedActions(state), rights, position);
   }
 
-  async act(claims: Claims, caseId: string, action: CaseCommandType, data: unknown, facts: RequestFacts): Promise<CaseOutcome> {
+  async act(who: Principal, caseId: string, action: CaseAction, data: unknown, request: CommandRequest): Promise<CaseOutcome> {
     // A first answer from what this instance last saw, so 404 and 403 come
-    // before complaints about the body; the engine asks again on the state
-    // it decides on.
-    const authorize = (stream: FoldedStream) => checkAccess(claims, caseId, stream, action);
-    const state = await this.#load(caseId, { maxAgeMs: RECENT_MS });
-    authorize(state);
-    await this.#checkReferences(claims, caseId, action, data);
+    // before complaints about what the body names. The engine asks again
+    // only if it decides on another state than this one.
+    const seen = await this.#load(caseId, { maxAgeMs: RECENT_MS });
+    const first = rightsOn(who, caseId, seen, action);
+    const authorize = (stream: CaseState) => (stream === seen ? first : rightsOn(who, caseId, stream, action));
+    const body = (data ?? {}) as { deputyIds?: string[]; intoCaseId?: string };
+    if ((action === 'assign' || action === 'reassign') && body.deputyIds) {
+      await this.checks.checkAssignment(who, scopeOf(seen.context), action, body.deputyIds);
+    }
+    const actor = await this.checks.actorFor(who);
+    const envelope = commandEnvelope(actor, caseId, action, data, request);
+    const hints: ExecuteHints<CaseContext, CaseCommand, CaseEvent, CaseRights> = { authorize, validated: request.parsed };
     try {
-      return await this.#outcome(claims, await this.#execute(claims, caseId, action, data, facts, { authorize }), action);
+      const result =
+        action === 'merge'
+          ? await this.#merges.merge(who, envelope, body.intoCaseId ?? '', hints)
+          : await this.engine.execute(envelope, hints);
+      if (action === 'give-feedback') await this.#merges.relayFeedback(result.state, envelope);
+      return await this.#outcome(who, result, action);
     } catch (error) {
       // The workflow lists what the case allows; the caller needs what they may do.
       if (!(error instanceof IllegalTransitionError)) throw error;
-      const mine = error.allowedActions.filter((a) => mayTakeAction(claims, a as CaseCommandType, scopeOf(state.snapshot)));
-      throw new IllegalTransitionError(error.commandType, error.status, mine);
+      const mine = error.allowedActions.filter((a) => (first.actions as ReadonlySet<string>).has(a));
+      throw new IllegalTransitionError(error.commandType, error.status, mine, 'CASE.ILLEGAL_TRANSITION', 'the case');
     }
   }
 
-  async history(claims: Claims, caseId: string): Promise<RecordedEvent[]> {
-    const state = await this.read(claims, caseId);
-    return this.store.readStream(state.streamName);
-  }
-
-  async #execute(
-    claims: Claims,
-    caseId: string,
-    type: CaseCommandType,
-    data: unknown,
-    facts: RequestFacts,
-    hints: ExecuteHints = {},
-  ) {
-    if (facts.parsed) hints = Object.assign({}, hints, { validated: true });
-    try {
-      return await this.engine.execute({
-        streamId: caseId,
-        type,
-        data,
-        commandId: commandIdFor(claims.sub, facts.idempotencyKey),
-        actor: { id: claims.sub, role: claims.role },
-        occurredAt: facts.now,
-        ...(facts.correlationId ? { correlationId: facts.correlationId } : {}),
-        ...(facts.ifMatch !== undefined ? { expectedRevision: facts.ifMatch } : {}),
-      }, hints);
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError && facts.ifMatch !== undefined) {
-        throw new HuiyinError('HTTP.PRECONDITION_FAILED', `the case is at revision ${error.actual}, not ${facts.ifMatch}`, {
-          currentRevision: error.actual,
-        });
-      }
-      throw error;
-    }
-  }
-
-  /** Deputies named in an assignment and a case merged into must exist. */
-  async #checkReferences(claims: Claims, caseId: string, action: CaseCommandType, data: unknown) {
-    const body = (data ?? {}) as { deputyIds?: unknown; intoCaseId?: unknown };
-    if ((action === 'assign' || action === 'reassign') && Array.isArray(body.deputyIds)) {
-      const missing: string[] = [];
-      for (const [i, id] of body.deputyIds.entries()) {
-        if (typeof id === 'string' && !(await this.directory.deputy(id))) missing.push(`data.deputyIds.${i}`);
-      }
-      if (missing.length) throw new CommandInvalidError(action, missing.map((path) => ({ path, message: 'no such deputy' })));
-    }
-    if (action === 'merge' && typeof body.intoCaseId === 'string' && body.intoCaseId !== caseId) {
-      const target = await this.read(claims, body.intoCaseId).catch(() => undefined);
-      const open = target && !['withdrawn', 'merged'].includes(String(target.snapshot.value));
-      if (!open) throw new CommandInvalidError(action, [{ path: 'data.intoCaseId', message: 'no open case with that id' }]);
-    }
+  async history(who: Principal, caseId: string): Promise<HistoryEvent[]> {
+    const { state } = await this.read(who, caseId);
+    const events = await this.store.readStream(state.streamName);
+    return events.map(({ revision, type, data, metadata, position, recordedAt }) => ({ revision, type, data, metadata, position, recordedAt }));
   }
 
   /** A replayed command answers as it did the first time: the case as of that command. */
-  async #outcome(claims: Claims, result: CommandResult, action: CaseCommandType): Promise<CaseOutcome> {
-    if (!result.replayed) return { view: this.view(claims, result.state, result.position), replayed: false };
+  async #outcome(who: Principal, result: CaseResult, action: CaseAction | 'receive'): Promise<CaseOutcome> {
+    // A new case's rights are asked of the case it became (receiving was allowed by the station).
+    if (!result.replayed) {
+      const rights = result.rights ?? caseRights(who, scopeOf(result.state.context));
+      return { view: this.view(result.state, rights, result.position), replayed: false };
+    }
     const events = await this.store.readStream(result.streamName, { maxCount: result.revision + 1 });
     if (events.at(-1)?.type !== caseCommandEvents[action]) {
-      throw new HuiyinError('HTTP.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for another request');
+      throw new HuiyinError('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was already used for another request');
     }
-    const then = foldEvents(caseWorkflow, emptyStream(caseWorkflow, result.streamName), events);
-    return { view: this.view(claims, then, result.position), replayed: true };
+    const then = foldEvents(caseWorkflows, emptyStream(this.engine.definition, result.streamName), events);
+    return { view: this.view(then, caseRights(who, scopeOf(then.context)), result.position), replayed: true };
   }
 }
 
-export const caseActions = caseCommandTypes.filter((type) => type !== 'receive');
+export { caseActions };

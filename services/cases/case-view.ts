@@ -1,11 +1,11 @@
-import type { AnyMachineSnapshot } from 'xstate';
+import type { CaseView } from '../../contracts/case/view.js';
+import { statusGroupOf, type CaseStatus } from '../../contracts/case/vocabulary.js';
 import type { CaseContext } from '../../workflows/case/context.js';
-import { statusGroup } from '../../workflows/case/machine.js';
-import type { CaseScope } from '../../workflows/case/permissions.js';
+import type { CaseRights, CaseScope } from '../../workflows/case/permissions.js';
+import type { FoldedStream } from '../../workflows/engine/fold.js';
 
-/** What permission checks need to know about a case. */
-export function scopeOf(snapshot: AnyMachineSnapshot): CaseScope {
-  const context = snapshot.context as CaseContext;
+/** What the permission matrix needs to know about a case. */
+export function scopeOf(context: CaseContext): CaseScope {
   return {
     stationId: context.received?.stationId ?? '',
     areaCode: context.received?.areaCode ?? '',
@@ -14,33 +14,41 @@ export function scopeOf(snapshot: AnyMachineSnapshot): CaseScope {
 }
 
 /**
- * The case as a client sees it: identity, status, the data the workflow has
- * gathered, and the actions this caller may take now. After a command it
- * also carries `position`, the log position of the last event written; it
- * is part of this one literal (JSON leaves it out while undefined) because
- * copying the view to add it cost more than building the view.
+ * The case as a client sees it (contracts/case/view.ts): identity, status,
+ * the data the workflow has gathered, and the actions the workflow allows
+ * now within the caller's rights. After a command it also carries
+ * `position`; it is part of this one literal (see docs/performance.md).
  */
-export function caseView(snapshot: AnyMachineSnapshot, revision: number, allowedActions: string[], position?: number) {
-  const c = snapshot.context as CaseContext;
-  const status = String(snapshot.value);
+export function caseView(
+  state: FoldedStream<CaseContext>,
+  allowed: readonly string[],
+  rights: CaseRights,
+  position?: number,
+): CaseView {
+  const c = state.context;
+  const status = state.status as CaseStatus;
   const received = c.received!;
   return {
     id: c.caseId,
     trackingCode: c.trackingCode,
     status,
-    statusGroup: statusGroup(status),
-    revision,
+    statusGroup: statusGroupOf[status],
+    workflowVersion: state.definition.version,
+    revision: state.revision,
     stationId: received.stationId,
     areaCode: received.areaCode,
     channel: received.channel,
     category: received.category,
+    categoryName: received.categoryName,
     summary: received.summary,
     urgency: received.urgency,
     constituent: received.constituent,
     location: received.location ?? null,
-    receivedAt: received.at,
+    receivedAt: received.receivedAt,
+    recordedAt: received.at,
     receivedBy: received.by,
-    replyDueBy: received.replyDueBy,
+    receptionDeputyIds: received.receptionDeputyIds,
+    replyDueBy: c.replyDueBy ?? received.replyDueBy,
     deputyIds: c.deputyIds,
     escalated: c.escalations.length > 0,
     accepted: c.accepted,
@@ -56,12 +64,12 @@ export function caseView(snapshot: AnyMachineSnapshot, revision: number, allowed
     reopenings: c.reopenings,
     withdrawn: c.withdrawn,
     mergedInto: c.mergedInto,
+    mergedCases: c.mergedCases,
+    relayedFeedback: c.relayedFeedback,
     escalations: c.escalations,
     notes: c.notes,
     lastActivityAt: c.lastActivityAt,
-    allowedActions,
+    allowedActions: allowed.filter((action) => (rights.actions as ReadonlySet<string>).has(action)),
     position,
   };
 }
-
-export type CaseView = ReturnType<typeof caseView>;

@@ -1,6 +1,8 @@
 /** One step: who acts, which action, its data, and how many hours after receipt. */
 export type Step = [who: string, action: string, data: Record<string, unknown>, hoursLater: number];
 
+import { categoryCodeOf } from './directory-data.js';
+
 export interface Story {
   key: string;
   receivedBy: string;
@@ -9,11 +11,22 @@ export interface Story {
   steps: Step[];
 }
 
-const person = (name: string, phone?: string) => ({ name, ...(phone ? { phone } : {}) });
+const person = (name: string, phone?: string, address?: string) => ({ name, ...(phone ? { phone } : {}), ...(address ? { address } : {}) });
 const story = (
   key: string, receivedBy: string, receivedAt: string, stationId: string, channel: string, urgency: string,
   category: string, summary: string, constituent: { name: string; phone?: string }, steps: Step[] = [],
-): Story => ({ key, receivedBy, receivedAt, body: { stationId, channel, urgency, category, summary, constituent }, steps });
+): Story => ({
+  key,
+  receivedBy,
+  receivedAt,
+  body: { stationId, channel, urgency, category: categoryCodeOf(category), summary, constituent },
+  steps,
+});
+/** The deputies on duty who received the visitor. */
+const receivedWith = (s: Story, ...receptionDeputyIds: string[]): Story =>
+  Object.assign(s, { body: Object.assign(s.body, { receptionDeputyIds }) });
+/** Everyone who went on a site check. */
+const went = (...deputyIds: string[]) => ({ deputyIds, staff: [] as string[] });
 
 /**
  * About twenty made-up matters covering every status: the culvert story from
@@ -22,17 +35,20 @@ const story = (
  * reopening and an escalation.
  */
 export const demoStories: Story[] = [
-  story('culvert', 'staffBaichehe', '2026-06-13T10:20:00+08:00', 'st-baichehe', 'reception-day', 'urgent', '道路与排水',
-    '通村公路旁涵洞堵塞，下雨后山水漫过路面，村民出行困难。', person('胡秀英', '13800000613'), [
+  receivedWith(story('culvert', 'staffBaichehe', '2026-06-13T10:20:00+08:00', 'st-baichehe', 'reception-day', 'urgent', '道路与排水',
+    '通村公路旁涵洞堵塞，下雨后山水漫过路面，村民出行困难。', person('胡秀英', '13800000613', '百车河社区三组'), [
       ['supShuicheng', 'assign', { deputyIds: ['dep-zhou-lan', 'dep-wu-haitao'] }, 0.5],
       ['dep-zhou-lan', 'acknowledge', {}, 1],
       ['dep-zhou-lan', 'schedule-site-check', { at: '2026-06-14T08:00:00+08:00' }, 1.2],
-      ['dep-zhou-lan', 'complete-site-check', { findings: '会同村组清理涵洞内的树枝和淤泥，积水已排走，路面恢复通行。' }, 22.5],
+      ['dep-zhou-lan', 'complete-site-check', {
+        findings: '会同村组清理涵洞内的树枝和淤泥，积水已排走，路面恢复通行。',
+        participants: { deputyIds: ['dep-zhou-lan', 'dep-wu-haitao'], staff: ['村组干部'] },
+      }, 22.5],
       ['dep-zhou-lan', 'resolve', { outcome: 'done', summary: '涵洞已疏通，道路恢复通行。' }, 23],
       ['dep-wu-haitao', 'give-feedback', { method: 'in-person', summary: '当天接访代表到胡秀英家中反馈疏通落实情况。' }, 24],
       ['staffBaichehe', 'record-follow-up', { resolved: true, satisfaction: 'satisfied', comment: '下雨后路面没有再积水。' }, 192],
       ['staffBaichehe', 'close', {}, 192.2],
-    ]),
+    ]), 'dep-wu-haitao'),
   story('costumes', 'staffBaichehe', '2026-03-02T15:00:00+08:00', 'st-fana-home', 'home-visit', 'complex', '产业发展',
     '村里妇女做的布依族服饰卖不出去，希望代表帮忙找销路。', person('陈桂芬'), [
       ['supShuicheng', 'assign', { deputyIds: ['dep-yang-meiyun'] }, 2],
@@ -59,7 +75,7 @@ export const demoStories: Story[] = [
       ['supShuicheng', 'assign', { deputyIds: ['dep-luo-jian'] }, 1],
       ['dep-luo-jian', 'acknowledge', {}, 2],
       ['dep-luo-jian', 'schedule-site-check', { at: '2026-08-19T09:00:00+08:00' }, 3],
-      ['dep-luo-jian', 'complete-site-check', { findings: '加压泵老化，供水公司临时调整供水时段。' }, 25],
+      ['dep-luo-jian', 'complete-site-check', { findings: '加压泵老化，供水公司临时调整供水时段。', participants: went('dep-luo-jian') }, 25],
       ['dep-luo-jian', 'resolve', { outcome: 'partly', summary: '已错峰供水，加压泵更换列入年底计划。' }, 48],
       ['dep-luo-jian', 'give-feedback', { method: 'phone', summary: '电话说明错峰供水安排和换泵计划。' }, 49],
       ['staffBaichehe', 'record-follow-up', { resolved: false, satisfaction: 'basically-satisfied', comment: '希望尽快换泵。' }, 200],
@@ -69,7 +85,7 @@ export const demoStories: Story[] = [
       ['supZhongshan', 'assign', { deputyIds: ['dep-he-xia'] }, 4],
       ['dep-he-xia', 'acknowledge', {}, 5],
       ['dep-he-xia', 'refer', { agency: '区交通运输局', note: '建议增设候车亭。' }, 6],
-      ['supZhongshan', 'escalate', { reason: '转交部门超过七天未答复，请督办。' }, 200],
+      ['supZhongshan', 'escalate', { to: '区交通运输局', reason: '转交部门超过七天未答复，请督办。', dueBy: '2026-11-20T18:00:00+08:00' }, 200],
     ]),
   story('market-noise', 'staffHecheng', '2026-11-12T20:15:00+08:00', 'st-hecheng', 'online-message', 'normal', '环境',
     '夜市音响太吵，影响附近居民休息。', person('孙丽'), [

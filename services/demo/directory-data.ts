@@ -39,3 +39,36 @@ export const demoPeople = {
   supShuicheng: { sub: 'sup-shuicheng', role: 'supervisor', stations: [], area: '520221' },
   supZhongshan: { sub: 'sup-zhongshan', role: 'supervisor', stations: [], area: '520201' },
 } as const;
+
+/**
+ * The case categories each district keeps (registered for both districts
+ * here), with the urgency a new matter of that kind takes by default.
+ */
+export const demoCategoryList = [
+  { code: 'roads', nameZh: '道路与排水', nameEn: 'Roads and drainage', defaultUrgency: 'urgent' },
+  { code: 'industry', nameZh: '产业发展', nameEn: 'Local industry', defaultUrgency: 'complex' },
+  { code: 'municipal', nameZh: '市政设施', nameEn: 'Municipal facilities', defaultUrgency: 'normal' },
+  { code: 'water', nameZh: '供水', nameEn: 'Water supply', defaultUrgency: 'urgent' },
+  { code: 'transport', nameZh: '交通出行', nameEn: 'Transport', defaultUrgency: 'normal' },
+  { code: 'environment', nameZh: '环境', nameEn: 'Environment', defaultUrgency: 'normal' },
+  { code: 'social-security', nameZh: '社会保障', nameEn: 'Social security', defaultUrgency: 'normal' },
+  { code: 'land', nameZh: '土地', nameEn: 'Land', defaultUrgency: 'complex' },
+  { code: 'traffic-safety', nameZh: '交通安全', nameEn: 'Traffic safety', defaultUrgency: 'urgent' },
+  { code: 'safety-hazard', nameZh: '安全隐患', nameEn: 'Safety hazards', defaultUrgency: 'emergency' },
+  { code: 'public-order', nameZh: '公共秩序', nameEn: 'Public order', defaultUrgency: 'normal' },
+  { code: 'rural-infrastructure', nameZh: '农村基础设施', nameEn: 'Rural infrastructure', defaultUrgency: 'complex' },
+  { code: 'telecom', nameZh: '通信', nameEn: 'Telecommunications', defaultUrgency: 'normal' },
+  { code: 'neighbours', nameZh: '邻里纠纷', nameEn: 'Disputes between neighbours', defaultUrgency: 'normal' },
+  { code: 'medical-insurance', nameZh: '医疗保障', nameEn: 'Medical insurance', defaultUrgency: 'normal' },
+] as const;
+
+export const demoCategories = ['520221', '520201'].flatMap((areaCode) =>
+  demoCategoryList.map((category) => Object.assign({ areaCode }, category)),
+);
+
+/** A category's code from the Chinese name the stories use. */
+export function categoryCodeOf(nameZh: string): string {
+  const found = demoCategoryList.find((c) => c.nameZh === nameZh);
+  if (!found) throw new Error(`demo: no category ${nameZh}`);
+  return found.code;
+}

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseCommandType } from '../../contracts/case/commands.js';
+import type { CaseAction, ReceiveBody } from '../../contracts/case/commands.js';
 import { claimsSchema, type Claims } from '../../contracts/identity.js';
 import type { CaseService } from '../cases/case-service.js';
+import { actorOf } from '../commands/envelope.js';
 import type { Directory } from '../directory/index.js';
 import { demoStories } from './case-stories.js';
-import { demoAreas, demoDeputies, demoPeople, demoStations } from './directory-data.js';
+import { demoAreas, demoCategories, demoDeputies, demoPeople, demoStations } from './directory-data.js';
 
-const SET_UP_AT = '2026-01-05T09:00:00+08:00';
+const SET_UP_AT = new Date('2026-01-05T09:00:00+08:00').toISOString();
 
 function claimsOf(who: string): Claims {
   if (who in demoPeople) return claimsSchema.parse(demoPeople[who as keyof typeof demoPeople]);
@@ -20,12 +21,14 @@ const later = (iso: string, hours: number) => new Date(Date.parse(iso) + hours *
 /**
  * Fills an empty store with the demo, through the same commands people use:
  * the directory first, then every case step in the order it happened, so the
- * log reads as the year did.
+ * log reads as the year did. The service's own parsers read each body, as a
+ * route would.
  */
 export async function seedDemo(directory: Directory, cases: CaseService): Promise<{ cases: number; events: number }> {
-  const admin = { actor: { id: demoPeople.admin.sub, role: 'admin' as const }, occurredAt: SET_UP_AT };
-  for (const [kind, records] of [['area', demoAreas], ['station', demoStations], ['deputy', demoDeputies]] as const) {
-    for (const record of records) await directory.register(kind, record, { ...admin, commandId: randomUUID() });
+  const admin = actorOf(claimsSchema.parse(demoPeople.admin));
+  const entries = [['area', demoAreas], ['station', demoStations], ['deputy', demoDeputies], ['category', demoCategories]] as const;
+  for (const [kind, records] of entries) {
+    for (const record of records) await directory.register(kind, record, admin, { now: SET_UP_AT, idempotencyKey: randomUUID() });
   }
   const ids = new Map<string, string>();
   const timeline = demoStories.flatMap((story) => [
@@ -35,7 +38,7 @@ export async function seedDemo(directory: Directory, cases: CaseService): Promis
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   for (const { at, story, step } of timeline) {
     if (!step) {
-      const outcome = await cases.receive(claimsOf(story.receivedBy), story.body as never, { now: at });
+      const outcome = await cases.receive(claimsOf(story.receivedBy), story.body as ReceiveBody, { now: at });
       ids.set(story.key, outcome.view.id);
       continue;
     }
@@ -43,7 +46,7 @@ export async function seedDemo(directory: Directory, cases: CaseService): Promis
     const resolved = Object.fromEntries(
       Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('@') ? ids.get(v.slice(1)) : v]),
     );
-    await cases.act(claimsOf(who), ids.get(story.key)!, action as CaseCommandType, resolved, { now: at });
+    await cases.act(claimsOf(who), ids.get(story.key)!, action as CaseAction, resolved, { now: at });
   }
   return { cases: ids.size, events: timeline.length };
 }

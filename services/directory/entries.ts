@@ -1,22 +1,13 @@
+import type { Actor } from '../../contracts/actor.js';
+import { areaCodeSchema } from '../../contracts/area.js';
 import type { EntryKind, EntryRecords } from '../../contracts/directory.js';
-import { areaCodeSchema } from '../../contracts/case/commands.js';
-import { entryId } from '../../contracts/directory.js';
 import { CommandInvalidError, HuiyinError, IllegalTransitionError, StreamNotFoundError } from '../../contracts/errors.js';
-import type { RecordedEvent } from '../../contracts/event-store.js';
-import type { Actor } from '../../contracts/metadata.js';
-import { directoryWorkflows, entryRecord } from '../../workflows/directory/index.js';
-import { WorkflowEngine, fieldIssues, type CommandResult } from '../../workflows/engine/index.js';
 import type { EventStore } from '../../contracts/event-store.js';
-
-/** Who, when and which attempt: everything a command carries besides its data. */
-export interface CommandMeta {
-  actor: Actor;
-  occurredAt: string;
-  commandId: string;
-  correlationId?: string;
-  /** The revision the caller saw (If-Match); a mismatch is not retried. */
-  expectedRevision?: number;
-}
+import type { HistoryEvent } from '../../contracts/history.js';
+import { entryId } from '../../contracts/ids.js';
+import { directoryWorkflows, type EntryCommand, type EntryContext, type EntryEvent } from '../../workflows/directory/index.js';
+import { WorkflowEngine, fieldIssues, type CommandResult } from '../../workflows/engine/index.js';
+import { commandEnvelope, type CommandRequest } from '../commands/envelope.js';
 
 export interface Entry<K extends EntryKind> {
   record: EntryRecords[K];
@@ -30,18 +21,21 @@ export interface WriteResult<K extends EntryKind> extends Entry<K> {
   replayed: boolean;
 }
 
-export type HistoryEvent = Pick<RecordedEvent, 'revision' | 'type' | 'data' | 'metadata' | 'position' | 'recordedAt'>;
+type EntryEngine = WorkflowEngine<EntryContext, EntryCommand, EntryEvent>;
+type EntryResult = CommandResult<EntryContext, EntryCommand, EntryEvent>;
 
-const idSchemas = { area: areaCodeSchema, station: entryId, deputy: entryId } as const;
-const keyOf: Record<EntryKind, string> = { area: 'code', station: 'id', deputy: 'id' };
+const idSchemas = { area: areaCodeSchema, station: entryId, deputy: entryId, category: entryId } as const;
+const keyOf: Record<EntryKind, string> = { area: 'code', station: 'id', deputy: 'id', category: 'id' };
 
 export const notFound = (kind: EntryKind, id: string) =>
   new HuiyinError('DIRECTORY.NOT_FOUND', `no ${kind} ${id}`, { kind, id });
 
 /**
  * Lookups may answer from what this instance read or wrote in the last two
- * seconds: every case opened asks for its station, and entries change
- * rarely. Writes made here are seen at once; another instance's within 2 s.
+ * seconds: every case opened asks for its station and category, and entries
+ * change rarely. Writes made here are seen at once; another instance's
+ * within 2 s. An id found missing is remembered as long, so a category
+ * looked for in each area above a station is not read again every time.
  */
 const LOOKUP_MAX_AGE_MS = 2000;
 
@@ -50,16 +44,20 @@ const LOOKUP_MAX_AGE_MS = 2000;
  * each entry read from its own stream.
  */
 export class EntryBook {
-  readonly #engines: Record<EntryKind, WorkflowEngine>;
+  readonly #engines: Record<EntryKind, EntryEngine>;
+  readonly #missing = new Map<string, number>();
+  readonly #now: () => number;
 
   constructor(
     readonly store: EventStore,
-    now?: () => number,
+    now: () => number = Date.now,
   ) {
+    this.#now = now;
     this.#engines = {
       area: new WorkflowEngine(store, directoryWorkflows.area, { now }),
       station: new WorkflowEngine(store, directoryWorkflows.station, { now }),
       deputy: new WorkflowEngine(store, directoryWorkflows.deputy, { now }),
+      category: new WorkflowEngine(store, directoryWorkflows.category, { now }),
     };
   }
 
@@ -70,22 +68,31 @@ export class EntryBook {
   async get<K extends EntryKind>(kind: K, id: string): Promise<Entry<K> | undefined> {
     if (!EntryBook.isValidId(kind, id)) return undefined;
     const engine = this.#engines[kind];
-    const stream = await engine.load(engine.streamNameOf(id), { maxAgeMs: LOOKUP_MAX_AGE_MS });
-    const record = entryRecord(stream.snapshot);
-    return record && { record: record as unknown as EntryRecords[K], revision: stream.revision };
+    const streamName = engine.streamNameOf(id);
+    const missedAt = this.#missing.get(streamName);
+    if (missedAt !== undefined && this.#now() - missedAt <= LOOKUP_MAX_AGE_MS) return undefined;
+    const stream = await engine.load(streamName, { maxAgeMs: LOOKUP_MAX_AGE_MS });
+    const record = stream.context.record;
+    if (!record) {
+      this.#missing.set(streamName, this.#now());
+      return undefined;
+    }
+    this.#missing.delete(streamName);
+    // The record was registered with this kind's schema and updated with its changes.
+    return { record: record as EntryRecords[K], revision: stream.revision };
   }
 
   /** Parses a command's data with the workflow's own schema, naming every bad field. */
-  parse<K extends EntryKind>(kind: K, command: 'register' | 'update', data: unknown): Record<string, unknown> {
-    const parsed = directoryWorkflows[kind].commands[command]!.safeParse(data);
+  parse(kind: EntryKind, command: 'register' | 'update', data: unknown): Record<string, unknown> {
+    const parsed = directoryWorkflows[kind].commands[command].safeParse(data);
     if (!parsed.success) throw new CommandInvalidError(command, fieldIssues(parsed.error, 'data'));
     return parsed.data as Record<string, unknown>;
   }
 
-  async register<K extends EntryKind>(kind: K, record: Record<string, unknown>, meta: CommandMeta): Promise<WriteResult<K>> {
+  async register<K extends EntryKind>(kind: K, record: Record<string, unknown>, actor: Actor, request: CommandRequest): Promise<WriteResult<K>> {
     const id = String(record[keyOf[kind]]);
     try {
-      return this.#written(kind, await this.#execute(kind, id, 'register', record, meta));
+      return this.#written(await this.#execute(kind, id, 'register', record, actor, request));
     } catch (error) {
       // `new` is the only state that takes a registration.
       if (error instanceof IllegalTransitionError) {
@@ -95,9 +102,9 @@ export class EntryBook {
     }
   }
 
-  async update<K extends EntryKind>(kind: K, id: string, change: Record<string, unknown>, meta: CommandMeta): Promise<WriteResult<K>> {
+  async update<K extends EntryKind>(kind: K, id: string, change: Record<string, unknown>, actor: Actor, request: CommandRequest): Promise<WriteResult<K>> {
     try {
-      return this.#written(kind, await this.#execute(kind, id, 'update', change, meta));
+      return this.#written(await this.#execute(kind, id, 'update', change, actor, request));
     } catch (error) {
       if (error instanceof IllegalTransitionError) throw notFound(kind, id);
       throw error;
@@ -117,12 +124,13 @@ export class EntryBook {
     }
   }
 
-  #execute(kind: EntryKind, id: string, type: 'register' | 'update', data: unknown, meta: CommandMeta): Promise<CommandResult> {
-    return this.#engines[kind].execute({ streamId: id, type, data, ...meta });
+  #execute(kind: EntryKind, id: string, type: 'register' | 'update', data: unknown, actor: Actor, request: CommandRequest): Promise<EntryResult> {
+    this.#missing.delete(this.#engines[kind].streamNameOf(id));
+    return this.#engines[kind].execute(commandEnvelope(actor, id, type, data, request));
   }
 
-  #written<K extends EntryKind>(_kind: K, result: CommandResult): WriteResult<K> {
-    const record = entryRecord(result.state.snapshot) as unknown as EntryRecords[K];
+  #written<K extends EntryKind>(result: EntryResult): WriteResult<K> {
+    const record = result.state.context.record as EntryRecords[K];
     return { record, revision: result.revision, position: result.position, replayed: result.replayed };
   }
 }

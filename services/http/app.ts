@@ -3,17 +3,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { EventStore } from '../../contracts/event-store.js';
-import { createDirectory } from '../directory/index.js';
+import { HuiyinError } from '../../contracts/errors.js';
 import { registerAuth } from './auth/plugin.js';
 import type { TokenService } from './auth/tokens.js';
 import { lazyChildLoggerFactory } from './lazy-child-logger.js';
+import { casesPlugin } from './plugins/cases.js';
+import { directoryPlugin } from './plugins/directory.js';
+import { readModelsPlugin } from './plugins/read-models.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
-import { HuiyinError } from '../../contracts/errors.js';
-import { caseRoutes } from './routes/cases.js';
-import { directoryRoutes } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
-import { CaseService } from '../cases/case-service.js';
-import { seedDemo } from '../demo/seed.js';
 
 export interface AppOptions {
   store: EventStore;
@@ -21,16 +19,17 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** SQLite file for read models; ':memory:' (the default) rebuilds them from the log at start. */
   readModelsPath?: string;
-  /** Seed the made-up demo data set when the store is empty. */
-  demo?: boolean;
+  /** The case workflow version new cases are opened under (default: the latest). */
+  caseWorkflowVersion?: number;
 }
 
 export const BODY_LIMIT = 64 * 1024;
 
 /**
- * The whole HTTP service as one fastify instance. The caller owns the event
- * store (opens it before, closes it after `app.close()`); the app owns what
- * it builds on top of it.
+ * The HTTP service: fastify, the one error handler, OpenAPI, sign-in, and
+ * one plugin per capability, each closing what it opened. The caller owns
+ * the event store (opens it before, closes it after `app.close()`). The
+ * scheduler and the web app will join as plugins of their own.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -61,20 +60,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAuth(app, options.tokens);
-  const directory = await createDirectory({
-    store: options.store,
-    readModelsPath: options.readModelsPath ?? ':memory:',
-    onProjectionError: (error) => app.log.error({ err: error }, 'a projection stopped'),
-  });
-  const cases = new CaseService(options.store, directory);
-  app.addHook('onClose', async () => directory.close());
-  if (options.demo && (await options.store.headPosition()) === 0) {
-    const seeded = await seedDemo(directory, cases);
-    app.log.info(seeded, 'seeded the demo data set (DEMO=0 skips it)');
-  }
-
+  await app.register(readModelsPlugin, { store: options.store, path: options.readModelsPath ?? ':memory:' });
+  await app.register(directoryPlugin, { store: options.store });
+  await app.register(casesPlugin, { store: options.store, workflowVersion: options.caseWorkflowVersion });
   await app.register(healthRoutes, { store: options.store });
-  await app.register(directoryRoutes, { directory });
-  await app.register(caseRoutes, { cases });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CommandInvalidError,
   HuiyinError,
@@ -27,13 +28,16 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'COMMAND.UNKNOWN': 404,
   'STORE.STREAM_NOT_FOUND': 404,
   'CASE.ILLEGAL_TRANSITION': 409,
+  'WORKFLOW.ILLEGAL_TRANSITION': 409,
+  'CASE.FOLLOW_UP_UNRESOLVED': 409,
   'DIRECTORY.ALREADY_EXISTS': 409,
-  'STORE.WRONG_EXPECTED_REVISION': 409,
+  // Only a pinned revision (If-Match) lets a conflict out of the engine; others are retried.
+  'STORE.WRONG_EXPECTED_REVISION': 412,
   'HTTP.PRECONDITION_FAILED': 412,
   'HTTP.BODY_TOO_LARGE': 413,
   'STORE.APPEND_TOO_LARGE': 413,
   'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
-  'HTTP.IDEMPOTENCY_KEY_REUSED': 422,
+  'IDEMPOTENCY.KEY_REUSED': 422,
   'ENGINE.TOO_MANY_CONFLICTS': 503,
   'STORE.UNAVAILABLE': 503,
   'STORE.CLOSED': 503,
@@ -44,6 +48,21 @@ const titleOf: Record<number, string> = {
   412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable request',
   500: 'Internal server error', 503: 'Service unavailable',
 };
+
+/**
+ * An RFC 9457 problem as every error leaves: declared on every route, loose
+ * so the extra members a problem carries (errors, allowedActions, …) pass.
+ */
+export const problemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  instance: z.string(),
+  requestId: z.string(),
+});
+export const problemResponses = { '4xx': problemSchema, '5xx': problemSchema } as const;
 
 /** Engine paths (`data.summary`, `streamId`) as the HTTP caller named them. */
 export function httpFields(issues: FieldIssue[]): ProblemField[] {
@@ -80,12 +99,14 @@ function fromFastify(error: FastifyError): HuiyinError | undefined {
 
 export function sendProblem(reply: FastifyReply, error: HuiyinError, extra: Record<string, unknown> = {}): FastifyReply {
   const status = statusOf[error.code] ?? 500;
+  // A conflict on a pinned revision is the client's stale copy: 412, said as such.
+  const code: ErrorCode = error instanceof WrongExpectedRevisionError ? 'HTTP.PRECONDITION_FAILED' : error.code;
   const body: Record<string, unknown> = {
-    type: `https://huiyin.example/problems/${error.code.toLowerCase().replace(/[._]/g, '-')}`,
+    type: `https://huiyin.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
     title: titleOf[status] ?? 'Error',
     status,
     detail: status >= 500 && status !== 503 ? 'The server could not complete the request.' : error.message,
-    code: error.code,
+    code,
     instance: reply.request.url,
     requestId: reply.request.id,
     ...extra,
@@ -93,9 +114,9 @@ export function sendProblem(reply: FastifyReply, error: HuiyinError, extra: Reco
   if (error instanceof CommandInvalidError) body.errors = httpFields(error.issues);
   if (error.code === 'HTTP.BAD_REQUEST' && Array.isArray(error.details.errors)) body.errors = error.details.errors;
   if (error instanceof IllegalTransitionError) Object.assign(body, { caseStatus: error.status, allowedActions: error.allowedActions });
+  if (error.code === 'CASE.FOLLOW_UP_UNRESOLVED') body.followUp = error.details.followUp;
   if (error.code === 'HTTP.NOT_FOUND' && Array.isArray(error.details.known)) body.known = error.details.known;
   if (error instanceof WrongExpectedRevisionError) body.currentRevision = error.actual;
-  if (error.code === 'HTTP.PRECONDITION_FAILED') body.currentRevision = error.details.currentRevision;
   if (status === 503) reply.header('retry-after', '1');
   return reply.code(status).type('application/problem+json').send(body);
 }

@@ -1,32 +1,53 @@
-import { caseCommandEvents } from '../../workflows/case/decider.js';
-import { caseWorkflow, statusGroup } from '../../workflows/case/index.js';
+import { z } from 'zod';
+import { caseInternalCommandData } from '../../contracts/case/commands.js';
+import { caseStatuses, statusGroupOf, statusGroups, type CaseStatus } from '../../contracts/case/vocabulary.js';
+import { caseCommandEvents, caseTables } from '../../workflows/case/index.js';
 
-interface TransitionConfig {
-  target?: string;
-}
+export const workflowChartSchema = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  initial: z.literal('new'),
+  states: z.array(
+    z.object({
+      id: z.enum(['new', ...caseStatuses]),
+      group: z.enum(statusGroups).nullable(),
+      /** No action a person takes moves the case on from here. */
+      final: z.boolean(),
+      transitions: z.array(z.object({ action: z.string(), event: z.string(), target: z.string() })),
+    }),
+  ),
+});
+
+const internal = new Set<string>(Object.keys(caseInternalCommandData));
 
 /**
- * The case workflow as data, read from the machine itself, for the flow
- * chart a station puts on its wall and for clients that draw their own.
+ * One version of the case workflow as data, read from its transition table,
+ * for the flow chart a station puts on its wall and for clients that draw
+ * their own. The service's own bookkeeping steps (attaching a merged case,
+ * relaying feedback) are left out: no person takes them.
  */
-export function workflowAsData() {
-  const actionOf = new Map<string, string>(Object.entries(caseCommandEvents).map(([action, event]) => [event, action]));
-  const states = caseWorkflow.machine.config.states as Record<
-    string,
-    { type?: string; on?: Record<string, TransitionConfig | string> }
-  >;
+export function workflowAsData(version: number): z.infer<typeof workflowChartSchema> {
+  const actionOf = new Map<string, string>(
+    Object.entries(caseCommandEvents)
+      .filter(([action]) => !internal.has(action))
+      .map(([action, event]) => [event, action]),
+  );
+  const table = caseTables.get(version)!;
   return {
-    name: caseWorkflow.name,
-    version: caseWorkflow.version,
+    name: 'case',
+    version,
     initial: 'new',
-    states: Object.entries(states).map(([id, state]) => ({
-      id,
-      group: id === 'new' ? null : statusGroup(id),
-      final: state.type === 'final',
-      transitions: Object.entries(state.on ?? {}).map(([event, config]) => {
-        const target = typeof config === 'string' ? config : config.target;
-        return { action: actionOf.get(event) ?? event, event, target: target ?? id };
-      }),
-    })),
+    states: Object.entries(table).map(([id, on]) => {
+      const transitions = Object.entries(on).flatMap(([event, target]) => {
+        const action = actionOf.get(event);
+        return action ? [{ action, event, target: target === 'stay' ? id : target }] : [];
+      });
+      return {
+        id: id as 'new' | CaseStatus,
+        group: id === 'new' ? null : statusGroupOf[id as CaseStatus],
+        final: transitions.length === 0,
+        transitions,
+      };
+    }),
   };
 }

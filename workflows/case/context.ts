@@ -1,18 +1,20 @@
-import type { CaseEvent, CaseEventOf } from '../../contracts/case/events.js';
-import type { Actor } from '../../contracts/metadata.js';
+import type { Actor } from '../../contracts/actor.js';
+import type { CaseEvent, CaseEventData } from '../../contracts/case/events.js';
 
-type Data<K extends CaseEvent['type']> = CaseEventOf<K>['data'];
+type Data<K extends CaseEvent['type']> = CaseEventData<K>;
 
 export interface Stamp {
   at: string;
   by: Actor;
 }
 
-/** Everything the workflow has gathered about one case. */
+/** Everything the workflow has gathered about one case (both versions). */
 export interface CaseContext {
   caseId: string;
   trackingCode: string;
   received: (Omit<Data<'CaseReceived'>, 'caseId' | 'trackingCode'> & Stamp) | null;
+  /** The reply deadline in force: from receipt, or from the latest reopening. */
+  replyDueBy: string | null;
   deputyIds: string[];
   accepted: Stamp | null;
   acknowledged: Stamp | null;
@@ -27,6 +29,9 @@ export interface CaseContext {
   reopenings: Array<Data<'CaseReopened'> & Stamp>;
   withdrawn: (Data<'CaseWithdrawn'> & Stamp) | null;
   mergedInto: string | null;
+  /** Cases merged into this one (attached and not taken back). */
+  mergedCases: string[];
+  relayedFeedback: Array<Data<'FeedbackRelayed'> & Stamp>;
   escalations: Array<Data<'CaseEscalated'> & Stamp>;
   notes: Array<Data<'NoteAdded'> & Stamp>;
   /** When anything last happened: the clock for overdue checks. */
@@ -37,6 +42,7 @@ export const emptyCaseContext: CaseContext = {
   caseId: '',
   trackingCode: '',
   received: null,
+  replyDueBy: null,
   deputyIds: [],
   accepted: null,
   acknowledged: null,
@@ -51,17 +57,14 @@ export const emptyCaseContext: CaseContext = {
   reopenings: [],
   withdrawn: null,
   mergedInto: null,
+  mergedCases: [],
+  relayedFeedback: [],
   escalations: [],
   notes: [],
   lastActivityAt: null,
 };
 
-/**
- * An event's data with when and by whom. Object.assign rather than
- * `{ ...data, ...stamp }`: on Node 20 a spread followed by keys the source
- * lacks takes a slow path, measured at about a microsecond and a half here
- * against a tenth of one, and this runs for every event folded.
- */
+/** An event's data with when and by whom (Object.assign: see docs/performance.md, hot-path objects). */
 function stamped<T extends object>(data: T, stamp: Stamp): T & Stamp {
   return Object.assign({}, data, stamp);
 }
@@ -72,12 +75,12 @@ function stamped<T extends object>(data: T, stamp: Stamp): T & Stamp {
  * round, so the answers of the previous round are cleared.
  */
 export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp: Stamp): CaseContext {
-  // Every key set below is already one of the context's, so these spreads stay on V8's fast path.
+  // Every key set below is already one of the context's (docs/performance.md).
   const c: CaseContext = { ...context, lastActivityAt: stamp.at };
   switch (event.type) {
     case 'CaseReceived': {
       const { caseId, trackingCode, ...received } = event.data;
-      return { ...c, caseId, trackingCode, received: Object.assign(received, stamp) };
+      return { ...c, caseId, trackingCode, replyDueBy: received.replyDueBy, received: Object.assign(received, stamp) };
     }
     case 'CaseAccepted':
       return { ...c, accepted: stamp };
@@ -102,6 +105,8 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
       return { ...c, declined: stamped(event.data, stamp) };
     case 'FeedbackGiven':
       return { ...c, feedback: stamped(event.data, stamp) };
+    case 'FeedbackRelayed':
+      return { ...c, relayedFeedback: [...c.relayedFeedback, stamped(event.data, stamp)] };
     case 'FollowUpRecorded':
       return { ...c, followUp: stamped(event.data, stamp) };
     case 'CaseClosed':
@@ -110,6 +115,7 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
       return {
         ...c,
         reopenings: [...c.reopenings, stamped(event.data, stamp)],
+        replyDueBy: event.data.replyDueBy ?? c.replyDueBy,
         resolution: null,
         feedback: null,
         followUp: null,
@@ -119,6 +125,10 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
       return { ...c, withdrawn: stamped(event.data, stamp) };
     case 'CaseMerged':
       return { ...c, mergedInto: event.data.intoCaseId };
+    case 'CaseAttached':
+      return { ...c, mergedCases: [...c.mergedCases, event.data.caseId] };
+    case 'CaseDetached':
+      return { ...c, mergedCases: c.mergedCases.filter((id) => id !== event.data.caseId) };
     case 'CaseEscalated':
       return { ...c, escalations: [...c.escalations, stamped(event.data, stamp)] };
     case 'NoteAdded':

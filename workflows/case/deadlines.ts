@@ -1,4 +1,4 @@
-import type { urgencies } from '../../contracts/case/commands.js';
+import type { urgencies } from '../../contracts/case/vocabulary.js';
 
 const HOUR = 3_600_000;
 

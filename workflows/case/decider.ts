@@ -1,8 +1,7 @@
-import type { AnyMachineSnapshot } from 'xstate';
-import type { CaseCommand, CaseCommandType } from '../../contracts/case/commands.js';
-import type { CaseEvent, CaseEventOf, CaseEventType } from '../../contracts/case/events.js';
-import { CommandInvalidError } from '../../contracts/errors.js';
-import type { DecideContext } from '../engine/definition.js';
+import type { CaseCommand, CaseCommandOf, CaseCommandType } from '../../contracts/case/commands.js';
+import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
+import { CommandInvalidError, type FieldIssue } from '../../contracts/errors.js';
+import type { DecideContext, WorkflowState } from '../engine/definition.js';
 import type { CaseContext } from './context.js';
 import { replyDueBy } from './deadlines.js';
 import { trackingCodeFor } from './tracking-code.js';
@@ -29,45 +28,73 @@ export const caseCommandEvents: Record<CaseCommandType, CaseEventType> = {
   merge: 'CaseMerged',
   'add-note': 'NoteAdded',
   escalate: 'CaseEscalated',
+  attach: 'CaseAttached',
+  detach: 'CaseDetached',
+  'relay-feedback': 'FeedbackRelayed',
 };
 
+export type CaseState = WorkflowState<CaseContext>;
+
+/** A version's rules on a command's data, on top of the shared mapping; they throw to refuse. */
+export type CaseRules = {
+  [K in CaseCommandType]?: (command: CaseCommandOf<K>, state: CaseState, context: DecideContext) => void;
+};
+
+export const invalid = (command: string, path: string, message: string) =>
+  new CommandInvalidError(command, [{ path: `data.${path}`, message }]);
+
+export function refuseIfAny(command: string, issues: FieldIssue[]): void {
+  if (issues.length > 0) throw new CommandInvalidError(command, issues);
+}
+
+/** Only defined fields: an optional field the client left out is not stored as undefined. */
+function defined<T extends object>(data: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (value !== undefined) out[key] = value;
+  return out as T;
+}
+
 /**
- * Maps a valid command to its events. Whether the command is allowed in the
- * case's status is checked by the engine against the machine; here only
- * what the machine cannot see — facts derived at receipt, rules on data.
+ * The mapping from commands to events that every version shares. What is
+ * derived here (tracking code, deadlines, defaults) depends only on the
+ * command, the case and the command's time, so a retry decides the same.
  */
-export function decideCase(command: CaseCommand, snapshot: AnyMachineSnapshot, context: DecideContext): CaseEvent[] {
-  const state = snapshot.context as CaseContext;
+function mapCommand(command: CaseCommand, state: CaseState, context: DecideContext, version: number): CaseEvent {
+  const { context: c } = state;
   switch (command.type) {
-    case 'receive':
-      return [
-        {
-          type: 'CaseReceived',
-          // Object.assign, not a spread followed by new keys: see stamped() in context.ts.
-          data: Object.assign({}, command.data, {
-            caseId: context.streamId,
-            trackingCode: trackingCodeFor(context.streamId),
-            replyDueBy: replyDueBy(context.occurredAt, command.data.urgency),
-          } satisfies Pick<CaseEventOf<'CaseReceived'>['data'], 'caseId' | 'trackingCode' | 'replyDueBy'>),
-        },
-      ];
-    case 'merge':
-      if (command.data.intoCaseId === state.caseId) {
-        throw new CommandInvalidError('merge', [{ path: 'data.intoCaseId', message: 'a case cannot be merged into itself' }]);
-      }
-      return [{ type: 'CaseMerged', data: command.data }];
-    case 'reassign':
-      if (sameMembers(command.data.deputyIds, state.deputyIds)) {
-        throw new CommandInvalidError('reassign', [
-          { path: 'data.deputyIds', message: 'the case is already assigned to exactly these deputies' },
-        ]);
-      }
-      return [{ type: 'CaseReassigned', data: command.data }];
+    case 'receive': {
+      const { receivedAt = context.occurredAt, receptionDeputyIds = [], ...form } = command.data;
+      // v1 counted the reply deadline from when the case was entered; v2 from the visit.
+      const from = version >= 2 ? receivedAt : context.occurredAt;
+      return {
+        type: 'CaseReceived',
+        data: defined(Object.assign({}, form, {
+          caseId: context.streamId,
+          trackingCode: trackingCodeFor(context.streamId),
+          receivedAt,
+          receptionDeputyIds,
+          replyDueBy: replyDueBy(from, command.data.urgency),
+        })),
+      };
+    }
+    case 'complete-site-check': {
+      const { findings, checkedAt = context.occurredAt, participants } = command.data;
+      return { type: 'SiteCheckCompleted', data: { findings, checkedAt, participants } };
+    }
+    case 'close': {
+      const { summary, reason } = command.data;
+      return { type: 'CaseClosed', data: defined({ summary, overrideReason: reason }) };
+    }
+    case 'reopen': {
+      const urgency = c.received?.urgency ?? 'normal';
+      const due = version >= 2 ? replyDueBy(context.occurredAt, urgency) : null;
+      return { type: 'CaseReopened', data: { reason: command.data.reason, replyDueBy: due } };
+    }
     case 'accept':
     case 'assign':
+    case 'reassign':
     case 'acknowledge':
     case 'schedule-site-check':
-    case 'complete-site-check':
     case 'refer':
     case 'record-agency-reply':
     case 'note-progress':
@@ -75,12 +102,15 @@ export function decideCase(command: CaseCommand, snapshot: AnyMachineSnapshot, c
     case 'decline':
     case 'give-feedback':
     case 'record-follow-up':
-    case 'close':
-    case 'reopen':
     case 'withdraw':
+    case 'merge':
     case 'add-note':
     case 'escalate':
-      return [{ type: caseCommandEvents[command.type], data: command.data } as CaseEvent];
+    case 'attach':
+    case 'detach':
+    case 'relay-feedback':
+      // These events record exactly what the command says; the types prove the shapes agree.
+      return eventOf(command);
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled case command ${(unhandled as { type: string }).type}`);
@@ -88,6 +118,54 @@ export function decideCase(command: CaseCommand, snapshot: AnyMachineSnapshot, c
   }
 }
 
-function sameMembers(a: string[], b: string[]): boolean {
-  return a.length === b.length && a[0] === b[0] && a.every((id) => b.includes(id));
+type SameShape = Exclude<CaseCommandType, 'receive' | 'complete-site-check' | 'close' | 'reopen'>;
+function eventOf(command: CaseCommandOf<SameShape>): CaseEvent {
+  switch (command.type) {
+    case 'accept': return { type: 'CaseAccepted', data: defined({ note: command.data.note }) };
+    case 'assign': return { type: 'CaseAssigned', data: { deputyIds: command.data.deputyIds } };
+    case 'reassign': return { type: 'CaseReassigned', data: defined({ deputyIds: command.data.deputyIds, reason: command.data.reason }) };
+    case 'acknowledge': return { type: 'CaseAcknowledged', data: {} };
+    case 'schedule-site-check': return { type: 'SiteCheckScheduled', data: { at: command.data.at } };
+    case 'refer': return { type: 'CaseReferred', data: defined({ agency: command.data.agency, note: command.data.note }) };
+    case 'record-agency-reply': return { type: 'AgencyReplied', data: { agency: command.data.agency, reply: command.data.reply } };
+    case 'note-progress': return { type: 'ProgressNoted', data: { text: command.data.text } };
+    case 'resolve': return { type: 'CaseResolved', data: { outcome: command.data.outcome, summary: command.data.summary } };
+    case 'decline': return { type: 'CaseDeclined', data: defined({ reason: command.data.reason, redirectTo: command.data.redirectTo }) };
+    case 'give-feedback': return { type: 'FeedbackGiven', data: { method: command.data.method, summary: command.data.summary } };
+    case 'record-follow-up': return { type: 'FollowUpRecorded', data: defined({ resolved: command.data.resolved, satisfaction: command.data.satisfaction, comment: command.data.comment }) };
+    case 'withdraw': return { type: 'CaseWithdrawn', data: defined({ reason: command.data.reason }) };
+    case 'merge': return { type: 'CaseMerged', data: { intoCaseId: command.data.intoCaseId } };
+    case 'add-note': return { type: 'NoteAdded', data: { text: command.data.text } };
+    case 'escalate': return { type: 'CaseEscalated', data: { to: command.data.to, reason: command.data.reason, dueBy: command.data.dueBy } };
+    case 'attach': return { type: 'CaseAttached', data: { caseId: command.data.caseId } };
+    case 'detach': return { type: 'CaseDetached', data: { caseId: command.data.caseId, reason: command.data.reason } };
+    case 'relay-feedback': return { type: 'FeedbackRelayed', data: { fromCaseId: command.data.fromCaseId, method: command.data.method, summary: command.data.summary } };
+  }
+}
+
+/** Rules every version keeps. */
+export const sharedRules: CaseRules = {
+  merge: (command, { context: c }) => {
+    if (command.data.intoCaseId === c.caseId) throw invalid('merge', 'intoCaseId', 'a case cannot be merged into itself');
+  },
+  reassign: (command, { context: c }) => {
+    const same = command.data.deputyIds.length === c.deputyIds.length && command.data.deputyIds.every((id) => c.deputyIds.includes(id));
+    if (same) throw invalid('reassign', 'deputyIds', 'the case is already assigned to exactly these deputies');
+  },
+  attach: (command, { context: c }) => {
+    if (command.data.caseId === c.caseId) throw invalid('attach', 'caseId', 'a case cannot be merged into itself');
+    if (c.mergedCases.includes(command.data.caseId)) throw invalid('attach', 'caseId', 'that case is already merged into this one');
+  },
+  detach: (command, { context: c }) => {
+    if (!c.mergedCases.includes(command.data.caseId)) throw invalid('detach', 'caseId', 'that case is not merged into this one');
+  },
+};
+
+/** A version's decider: its rules, then the shared mapping. */
+export function caseDecider(version: number, rules: CaseRules) {
+  return (command: CaseCommand, state: CaseState, context: DecideContext): CaseEvent[] => {
+    const rule = rules[command.type] as ((c: CaseCommand, s: CaseState, x: DecideContext) => void) | undefined;
+    rule?.(command, state, context);
+    return [mapCommand(command, state, context, version)];
+  };
 }

@@ -1,25 +1,44 @@
-import { caseCommandData, type CaseCommand } from '../../contracts/case/commands.js';
-import { CASE_EVENT_SCHEMA_VERSION, caseEventData } from '../../contracts/case/events.js';
-import type { WorkflowDefinition } from '../engine/definition.js';
-import { caseCommandEvents, decideCase } from './decider.js';
-import { caseMachine, recordCaseEvent, type CaseMachineEvent } from './machine.js';
+import { caseCommandData, caseInternalCommandData, type CaseCommand, type CaseCommandType } from '../../contracts/case/commands.js';
+import { caseEventContracts, type CaseEvent } from '../../contracts/case/events.js';
+import { workflowVersions, type WorkflowDefinition } from '../engine/definition.js';
 import type { CaseContext } from './context.js';
+import { caseCommandEvents, caseDecider, sharedRules } from './decider.js';
+import { caseMachine, recordCaseEvent, type TransitionTable } from './machine.js';
+import { caseRulesV2 } from './rules-v2.js';
+import { caseTableV1 } from './table-v1.js';
+import { caseTableV2 } from './table-v2.js';
 
-export const caseWorkflow: WorkflowDefinition<typeof caseMachine> = {
-  name: 'case',
-  version: 1,
-  category: 'case',
-  schemaVersion: CASE_EVENT_SCHEMA_VERSION,
-  machine: caseMachine,
-  commands: caseCommandData,
-  events: caseEventData,
-  commandEvents: caseCommandEvents,
-  // The engine has validated the command against `commands` before this runs.
-  decide: (command, snapshot, context) => decideCase(command as CaseCommand, snapshot, context),
-  evolve: (context, event) => recordCaseEvent(context as CaseContext, event as CaseMachineEvent),
-};
+export type CaseWorkflow = WorkflowDefinition<CaseContext, CaseCommand, CaseEvent>;
 
-export { caseMachine, caseStatuses, statusGroup, type CaseStatus } from './machine.js';
+/** Commands a person may be offered: the internal ones are the service's own steps. */
+const listedCommandEvents = Object.fromEntries(
+  Object.entries(caseCommandEvents).filter(([command]) => !Object.hasOwn(caseInternalCommandData, command)),
+) as Partial<typeof caseCommandEvents>;
+
+function caseWorkflowVersion(version: number, table: TransitionTable, decide: CaseWorkflow['decide']): CaseWorkflow {
+  return {
+    name: 'case',
+    version,
+    category: 'case',
+    machine: caseMachine(`case-v${version}`, table),
+    commands: caseCommandData,
+    events: caseEventContracts,
+    commandEvents: listedCommandEvents,
+    decide,
+    evolve: recordCaseEvent,
+  };
+}
+
+export const caseWorkflowV1 = caseWorkflowVersion(1, caseTableV1, caseDecider(1, sharedRules));
+export const caseWorkflowV2 = caseWorkflowVersion(2, caseTableV2, caseDecider(2, caseRulesV2));
+
+/** Both versions: a case keeps the one it was opened under; new cases take the latest. */
+export const caseWorkflows = workflowVersions(caseWorkflowV1, caseWorkflowV2);
+/** The transition tables by version, for the flow chart. */
+export const caseTables: ReadonlyMap<number, TransitionTable> = new Map([[1, caseTableV1], [2, caseTableV2]]);
+
+export { caseCommandEvents } from './decider.js';
+export type { CaseCommandType };
 export type { CaseContext } from './context.js';
 export { trackingCodeFor } from './tracking-code.js';
 export { replyDueBy, replyWindowMs } from './deadlines.js';

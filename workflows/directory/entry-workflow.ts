@@ -1,9 +1,9 @@
-import { assign, setup, type AnyMachineSnapshot } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { ZodType } from 'zod';
+import type { EventContract } from '../../contracts/event-contract.js';
 import { CommandInvalidError } from '../../contracts/errors.js';
 import type { JsonObject } from '../../contracts/event-store.js';
-import { DIRECTORY_EVENT_SCHEMA_VERSION } from '../../contracts/directory.js';
-import type { DecideContext, DomainEvent, MachineEvent, WorkflowDefinition } from '../engine/definition.js';
+import type { DecideContext, Stamped, WorkflowDefinition, WorkflowState } from '../engine/definition.js';
 
 /** What the workflow knows about one directory entry. */
 export interface EntryContext {
@@ -14,6 +14,12 @@ export interface EntryContext {
 }
 
 export type EntryCommand = { type: 'register'; data: JsonObject } | { type: 'update'; data: JsonObject };
+/** A directory event: the kind's Registered or Updated, with the record or the change. */
+export interface EntryEvent {
+  type: string;
+  data: JsonObject;
+}
+export type EntryWorkflow = WorkflowDefinition<EntryContext, EntryCommand, EntryEvent>;
 
 export interface EntrySpec {
   /** Workflow name and stream category at once (`area` → `area-<code>`). */
@@ -22,8 +28,8 @@ export interface EntrySpec {
   key: string;
   record: ZodType;
   change: ZodType;
-  registered: { type: string; schema: ZodType };
-  updated: { type: string; schema: ZodType };
+  registered: { type: string; contract: EventContract };
+  updated: { type: string; contract: EventContract };
 }
 
 const emptyEntry: EntryContext = { record: null, registeredAt: null, updatedAt: null };
@@ -35,7 +41,7 @@ const emptyEntry: EntryContext = { record: null, registeredAt: null, updatedAt: 
  */
 function entryMachine(spec: EntrySpec) {
   return setup({
-    types: { context: {} as EntryContext, events: {} as MachineEvent },
+    types: { context: {} as EntryContext, events: {} as Stamped<EntryEvent> },
     actions: {
       record: assign(({ context, event }) =>
         event.type === spec.registered.type
@@ -57,7 +63,7 @@ function entryMachine(spec: EntrySpec) {
 // Values are JSON (strings, arrays of strings): equal when they serialise alike.
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function decideEntry(spec: EntrySpec, command: EntryCommand, snapshot: AnyMachineSnapshot, context: DecideContext): DomainEvent[] {
+function decideEntry(spec: EntrySpec, command: EntryCommand, state: WorkflowState<EntryContext>, context: DecideContext): EntryEvent[] {
   switch (command.type) {
     case 'register':
       if (command.data[spec.key] !== context.streamId) {
@@ -67,7 +73,7 @@ function decideEntry(spec: EntrySpec, command: EntryCommand, snapshot: AnyMachin
       }
       return [{ type: spec.registered.type, data: command.data }];
     case 'update': {
-      const current = (snapshot.context as EntryContext).record;
+      const current = state.context.record;
       const changed = Object.fromEntries(
         Object.entries(command.data).filter(([field, value]) => value !== undefined && !(current && sameValue(current[field], value))),
       );
@@ -85,22 +91,15 @@ function decideEntry(spec: EntrySpec, command: EntryCommand, snapshot: AnyMachin
 }
 
 /** A workflow definition for one kind of directory entry. */
-export function entryWorkflow(spec: EntrySpec): WorkflowDefinition {
+export function entryWorkflow(spec: EntrySpec): EntryWorkflow {
   return {
     name: spec.name,
     version: 1,
     category: spec.name,
-    schemaVersion: DIRECTORY_EVENT_SCHEMA_VERSION,
     machine: entryMachine(spec),
     commands: { register: spec.record, update: spec.change },
-    events: { [spec.registered.type]: spec.registered.schema, [spec.updated.type]: spec.updated.schema },
+    events: { [spec.registered.type]: spec.registered.contract, [spec.updated.type]: spec.updated.contract },
     commandEvents: { register: spec.registered.type, update: spec.updated.type },
-    // The engine has validated the command against `commands` before this runs.
-    decide: (command, snapshot, context) => decideEntry(spec, command as EntryCommand, snapshot, context),
+    decide: (command, state, context) => decideEntry(spec, command, state, context),
   };
-}
-
-/** The entry's current record, or undefined while it is not registered. */
-export function entryRecord(snapshot: AnyMachineSnapshot): JsonObject | undefined {
-  return (snapshot.context as EntryContext).record ?? undefined;
 }

@@ -1,15 +1,16 @@
 import {
   areaChange,
   areaSchema,
+  categoryChange,
+  categorySchema,
   deputyChange,
   deputySchema,
-  directoryEventData,
+  directoryEventContracts as events,
   stationChange,
   stationSchema,
   type EntryKind,
 } from '../../contracts/directory.js';
-import type { WorkflowDefinition } from '../engine/definition.js';
-import { entryWorkflow } from './entry-workflow.js';
+import { entryWorkflow, type EntryWorkflow } from './entry-workflow.js';
 
 /** Areas are named by their administrative code: stream `area-520221`. */
 export const areaWorkflow = entryWorkflow({
@@ -17,8 +18,8 @@ export const areaWorkflow = entryWorkflow({
   key: 'code',
   record: areaSchema,
   change: areaChange,
-  registered: { type: 'AreaRegistered', schema: directoryEventData.AreaRegistered },
-  updated: { type: 'AreaUpdated', schema: directoryEventData.AreaUpdated },
+  registered: { type: 'AreaRegistered', contract: events.AreaRegistered },
+  updated: { type: 'AreaUpdated', contract: events.AreaUpdated },
 });
 
 export const stationWorkflow = entryWorkflow({
@@ -26,8 +27,8 @@ export const stationWorkflow = entryWorkflow({
   key: 'id',
   record: stationSchema,
   change: stationChange,
-  registered: { type: 'StationRegistered', schema: directoryEventData.StationRegistered },
-  updated: { type: 'StationUpdated', schema: directoryEventData.StationUpdated },
+  registered: { type: 'StationRegistered', contract: events.StationRegistered },
+  updated: { type: 'StationUpdated', contract: events.StationUpdated },
 });
 
 export const deputyWorkflow = entryWorkflow({
@@ -35,14 +36,25 @@ export const deputyWorkflow = entryWorkflow({
   key: 'id',
   record: deputySchema,
   change: deputyChange,
-  registered: { type: 'DeputyRegistered', schema: directoryEventData.DeputyRegistered },
-  updated: { type: 'DeputyUpdated', schema: directoryEventData.DeputyUpdated },
+  registered: { type: 'DeputyRegistered', contract: events.DeputyRegistered },
+  updated: { type: 'DeputyUpdated', contract: events.DeputyUpdated },
 });
 
-export const directoryWorkflows: Record<EntryKind, WorkflowDefinition> = {
+/** Case categories of an area: stream `category-520221.roads`. */
+export const categoryWorkflow = entryWorkflow({
+  name: 'category',
+  key: 'id',
+  record: categorySchema,
+  change: categoryChange,
+  registered: { type: 'CategoryRegistered', contract: events.CategoryRegistered },
+  updated: { type: 'CategoryUpdated', contract: events.CategoryUpdated },
+});
+
+export const directoryWorkflows: Record<EntryKind, EntryWorkflow> = {
   area: areaWorkflow,
   station: stationWorkflow,
   deputy: deputyWorkflow,
+  category: categoryWorkflow,
 };
 
-export { entryRecord, entryWorkflow, type EntryContext, type EntrySpec } from './entry-workflow.js';
+export { entryWorkflow, type EntryCommand, type EntryContext, type EntryEvent, type EntrySpec, type EntryWorkflow } from './entry-workflow.js';

@@ -1,32 +1,33 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { nextSnapshot } from './compiled-transition.js';
 import { IllegalTransitionError } from '../../contracts/errors.js';
-import type { DecideContext, DomainEvent, WorkflowDefinition } from './definition.js';
-import { allowedCommands } from './fold.js';
+import { nextSnapshot } from './compiled-transition.js';
+import type { DecideContext, Message } from './definition.js';
+import { allowedCommands, streamState, type FoldedStream } from './fold.js';
 
-export interface Decision {
-  events: DomainEvent[];
-  /** The snapshot after the decided events. */
-  snapshot: AnyMachineSnapshot;
+export interface Decision<S = unknown, C extends Message = Message, E extends Message = Message> {
+  events: E[];
+  /** The stream's state after the decided events (revision not yet moved). */
+  after: FoldedStream<S, C, E>;
 }
 
 /**
- * The pure heart of command handling: decide, then prove every decided event
- * is one the machine accepts in turn. (That decided events match their
- * schemas is proven by the workflow's tests, not re-checked per command.)
+ * The pure heart of command handling: decide on the stream's state, then
+ * prove every decided event is one the machine accepts in turn. (That
+ * decided events match their schemas is proven by the workflow's tests,
+ * not re-checked per command.)
  */
-export function decideAndCheck(
-  definition: WorkflowDefinition,
-  snapshot: AnyMachineSnapshot,
-  command: { type: string; data: unknown },
+export function decideAndCheck<S, C extends Message, E extends Message>(
+  stream: FoldedStream<S, C, E>,
+  command: C,
   context: DecideContext,
-): Decision {
-  const events = definition.decide(command, snapshot, context);
-  let next = snapshot;
+): Decision<S, C, E> {
+  const { definition } = stream;
+  const events = definition.decide(command, stream, context);
+  let next: AnyMachineSnapshot = stream.snapshot;
   for (const event of events) {
     const after = nextSnapshot(definition, next, Object.assign({}, event, { occurredAt: context.occurredAt, actor: context.actor }));
     if (!after) throw new IllegalTransitionError(command.type, String(next.value), allowedCommands(definition, next));
     next = after;
   }
-  return { events, snapshot: next };
+  return { events, after: events.length === 0 ? stream : streamState(stream, next) };
 }

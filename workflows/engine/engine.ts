@@ -1,16 +1,15 @@
-import type { AnyMachineSnapshot } from 'xstate';
 import type { EventData, EventStore, RecordedEvent } from '../../contracts/event-store.js';
 import { HuiyinError, StreamNotFoundError, WrongExpectedRevisionError } from '../../contracts/errors.js';
 import type { CommandEnvelope, EventMetadata } from '../../contracts/metadata.js';
 import { decideAndCheck, type Decision } from './decide.js';
-import type { WorkflowDefinition } from './definition.js';
+import { versionOf, workflowVersions, type Message, type WorkflowDefinition, type WorkflowVersions } from './definition.js';
 import { validateCommand } from './field-issues.js';
 import { allowedCommands, emptyStream, foldEvents, type FoldedStream } from './fold.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { sealEvents } from './seal.js';
 import { StreamCache } from './stream-cache.js';
 
-export interface CommandResult {
+export interface CommandResult<S = unknown, C extends Message = Message, E extends Message = Message, R = unknown> {
   streamName: string;
   /** Revision of the command's last event. */
   revision: number;
@@ -21,7 +20,9 @@ export interface CommandResult {
   /** The events written now (empty on a replay). */
   events: EventData[];
   /** The stream's state after this command (on a replay: the current state). */
-  state: FoldedStream;
+  state: FoldedStream<S, C, E>;
+  /** What `authorize` answered on the state the command was decided on (undefined on a replay). */
+  rights: R | undefined;
 }
 
 export interface EngineOptions {
@@ -31,9 +32,11 @@ export interface EngineOptions {
   maxConflictRetries?: number;
   /** The clock for cache freshness only; domain time comes with each command. */
   now?: () => number;
+  /** The workflow version new streams are opened under (default: the latest). */
+  version?: number;
 }
 
-export interface ExecuteHints {
+export interface ExecuteHints<S = unknown, C extends Message = Message, E extends Message = Message, R = unknown> {
   /**
    * The caller's word that the stream id was just made up (a random case
    * id), so there is nothing to read; if that proves wrong the append's
@@ -41,11 +44,12 @@ export interface ExecuteHints {
    */
   newStream?: boolean;
   /**
-   * Throws if the caller may not act on the stream as it is. Called on the
-   * very state the decision is made on, again after every reload, so a
-   * permission is never granted on a state that has moved on.
+   * The caller's rights on the stream as it is; throws if they may not act.
+   * Asked once per state the decision is made on (again only after a
+   * reload), and its answer comes back in the result, so whoever reports
+   * what the caller may do reports what the engine used.
    */
-  authorize?: (stream: FoldedStream) => void;
+  authorize?: (stream: FoldedStream<S, C, E>) => R;
   /**
    * The caller's word that it built the envelope itself from checked values
    * and parsed `data` with the command's own schema (as an HTTP route does
@@ -54,23 +58,34 @@ export interface ExecuteHints {
   validated?: boolean;
 }
 
-/** Runs commands of one workflow against an event store. */
-export class WorkflowEngine {
+/** Runs commands of one workflow (every version of it) against an event store. */
+export class WorkflowEngine<S = unknown, C extends Message = Message, E extends Message = Message> {
+  readonly workflow: WorkflowVersions<S, C, E>;
+  /** The version new streams are opened under. */
+  readonly definition: WorkflowDefinition<S, C, E>;
   readonly #cache: StreamCache;
   readonly #queue = new KeyedQueue();
   readonly #maxRetries: number;
 
   constructor(
     readonly store: EventStore,
-    readonly definition: WorkflowDefinition,
+    workflow: WorkflowVersions<S, C, E> | WorkflowDefinition<S, C, E>,
     options: EngineOptions = {},
   ) {
+    this.workflow = 'versions' in workflow ? workflow : workflowVersions(workflow);
+    this.definition = versionOf(this.workflow, options.version ?? this.workflow.latest);
     this.#cache = new StreamCache(options.cacheSize ?? 10_000, options.now);
     this.#maxRetries = options.maxConflictRetries ?? 5;
   }
 
   streamNameOf(streamId: string): string {
-    return `${this.definition.category}-${streamId}`;
+    return `${this.workflow.category}-${streamId}`;
+  }
+
+  #cached(streamName: string, maxAgeMs?: number): FoldedStream<S, C, E> | undefined {
+    const hit = maxAgeMs === undefined ? this.#cache.get(streamName) : this.#cache.fresh(streamName, maxAgeMs);
+    // The cache is shared by nothing else, so what it holds was put here by this engine.
+    return hit as FoldedStream<S, C, E> | undefined;
   }
 
   /**
@@ -79,12 +94,12 @@ export class WorkflowEngine {
    * returned without asking the store — for lookups that may lag other
    * instances' writes by that much (this instance's own writes never lag).
    */
-  async load(streamName: string, options: { maxAgeMs?: number } = {}): Promise<FoldedStream> {
+  async load(streamName: string, options: { maxAgeMs?: number } = {}): Promise<FoldedStream<S, C, E>> {
     if (options.maxAgeMs !== undefined) {
-      const fresh = this.#cache.fresh(streamName, options.maxAgeMs);
+      const fresh = this.#cached(streamName, options.maxAgeMs);
       if (fresh) return fresh;
     }
-    const cached = this.#cache.get(streamName);
+    const cached = this.#cached(streamName);
     const start = cached ?? emptyStream(this.definition, streamName);
     let events: RecordedEvent[];
     try {
@@ -97,13 +112,14 @@ export class WorkflowEngine {
       if (cached) this.#cache.put(cached);
       return start;
     }
-    const folded = foldEvents(this.definition, start, events);
+    const folded = foldEvents(this.workflow, start, events);
     this.#cache.put(folded);
     return folded;
   }
 
-  allowedActions(snapshot: AnyMachineSnapshot): string[] {
-    return allowedCommands(this.definition, snapshot);
+  /** The commands the stream's workflow takes in its status now. */
+  allowedActions(stream: FoldedStream<S, C, E>): C['type'][] {
+    return allowedCommands(stream.definition, stream.snapshot);
   }
 
   /**
@@ -111,23 +127,21 @@ export class WorkflowEngine {
    * A command id already in the stream answers with its first result and
    * writes nothing — also when found only after a conflict and reload.
    */
-  async execute(request: CommandEnvelope, hints: ExecuteHints = {}): Promise<CommandResult> {
+  async execute<R = undefined>(request: CommandEnvelope, hints: ExecuteHints<S, C, E, R> = {}): Promise<CommandResult<S, C, E, R>> {
     const { envelope, command } = hints.validated
       ? { envelope: request, command: { type: request.type, data: request.data } }
       : validateCommand(this.definition, request);
     const streamName = this.streamNameOf(envelope.streamId);
-    return this.#queue.run(streamName, () => this.#run(streamName, envelope, command, hints));
+    // The command was checked against the workflow's own schema for its type.
+    return this.#queue.run(streamName, () => this.#run(streamName, envelope, command as C, hints));
   }
 
-  /**
-   * Runs one command against the stream's latest state; see ExecuteHints.
-   */
-  async #run(
+  async #run<R>(
     streamName: string,
     envelope: CommandEnvelope,
-    command: { type: string; data: unknown },
-    { newStream, authorize }: ExecuteHints,
-  ): Promise<CommandResult> {
+    command: C,
+    { newStream, authorize }: ExecuteHints<S, C, E, R>,
+  ): Promise<CommandResult<S, C, E, R>> {
     const pinned = envelope.expectedRevision;
     const context = {
       streamId: envelope.streamId,
@@ -138,39 +152,40 @@ export class WorkflowEngine {
     // A cached state is trusted optimistically: the append's expected
     // revision catches any writer this instance did not see. The stream is
     // re-read only after a conflict, or before turning the command down.
-    let stream = this.#cache.get(streamName) ?? (newStream ? emptyStream(this.definition, streamName) : undefined);
+    let stream = this.#cached(streamName) ?? (newStream ? emptyStream(this.definition, streamName) : undefined);
     let verified = !stream;
     if (!stream) stream = await this.load(streamName);
     for (let attempt = 0; ; attempt++) {
       const landing = stream.commands.get(envelope.commandId);
-      if (landing) return { streamName, revision: landing.revision, position: landing.position, replayed: true, events: [], state: stream };
-      let decision: Decision;
+      if (landing) {
+        return { streamName, revision: landing.revision, position: landing.position, replayed: true, events: [], state: stream, rights: undefined };
+      }
+      let decision: Decision<S, C, E>;
+      let rights: R | undefined;
       try {
-        authorize?.(stream);
+        rights = authorize?.(stream);
         if (pinned !== undefined && pinned !== stream.revision) {
           throw new WrongExpectedRevisionError(streamName, pinned, stream.revision);
         }
-        decision = decideAndCheck(this.definition, stream.snapshot, command, context);
+        decision = decideAndCheck(stream, command, context);
       } catch (error) {
         if (verified) throw error;
         stream = await this.load(streamName);
         verified = true;
         continue;
       }
-      const events = sealEvents(this.definition, stream, decision.events, envelope);
-      const next: FoldedStream = {
-        ...stream,
-        snapshot: decision.snapshot,
+      const events = sealEvents(stream, decision.events, envelope);
+      const next: FoldedStream<S, C, E> = Object.assign({}, decision.after, {
         revision: stream.revision + events.length,
         lastHash: (events.at(-1)?.metadata as EventMetadata | undefined)?.hash ?? stream.lastHash,
-      };
+      });
       try {
         const expectedRevision = stream.revision === -1 ? 'no_stream' : stream.revision;
         const appended = await this.store.appendToStream(streamName, events, { expectedRevision });
         const landed = { revision: appended.nextExpectedRevision, position: appended.position };
         next.commands.set(envelope.commandId, landed);
         this.#cache.put(next);
-        return { streamName, revision: landed.revision, position: landed.position, replayed: false, events, state: next };
+        return { streamName, revision: landed.revision, position: landed.position, replayed: false, events, state: next, rights };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || pinned !== undefined) throw error;
         if (attempt >= this.#maxRetries) {

@@ -1,9 +1,11 @@
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
-import { nextSnapshot } from './compiled-transition.js';
-import type { RecordedEvent } from '../../contracts/event-store.js';
+import type { Actor } from '../../contracts/actor.js';
+import { upcastData } from '../../contracts/event-contract.js';
+import type { JsonObject, RecordedEvent } from '../../contracts/event-store.js';
 import { HuiyinError } from '../../contracts/errors.js';
-import type { Actor } from '../../contracts/metadata.js';
-import type { MachineEvent, WorkflowDefinition } from './definition.js';
+import { nextSnapshot } from './compiled-transition.js';
+import type { MachineEvent, Message, WorkflowDefinition, WorkflowVersions } from './definition.js';
+import { versionOf } from './definition.js';
 import { GENESIS_HASH } from './hash-chain.js';
 
 /** Where each command landed: enough to answer a retry with its first result. */
@@ -13,9 +15,14 @@ export interface CommandLanding {
 }
 
 /** A stream folded up to `revision` (-1 when the stream does not exist yet). */
-export interface FoldedStream {
+export interface FoldedStream<S = unknown, C extends Message = Message, E extends Message = Message> {
   streamName: string;
+  /** The rules this stream runs under: the version it was opened with. */
+  definition: WorkflowDefinition<S, C, E>;
+  /** XState's snapshot: the engine's business only; callers read status and context. */
   snapshot: AnyMachineSnapshot;
+  status: string;
+  context: S;
   revision: number;
   lastHash: string;
   /**
@@ -38,37 +45,78 @@ export function initialSnapshot(definition: WorkflowDefinition): AnyMachineSnaps
   return snapshot;
 }
 
-export function emptyStream(definition: WorkflowDefinition, streamName: string): FoldedStream {
-  return { streamName, snapshot: initialSnapshot(definition), revision: -1, lastHash: GENESIS_HASH, commands: new Map() };
+/**
+ * A stream state around a snapshot. The one place a snapshot's context is
+ * taken as the workflow's state type: the machine was built over `S`.
+ */
+export function streamState<S, C extends Message, E extends Message>(
+  base: Pick<FoldedStream<S, C, E>, 'streamName' | 'definition' | 'revision' | 'lastHash' | 'commands'>,
+  snapshot: AnyMachineSnapshot,
+): FoldedStream<S, C, E> {
+  return {
+    streamName: base.streamName,
+    definition: base.definition,
+    snapshot,
+    status: typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value),
+    context: snapshot.context as S,
+    revision: base.revision,
+    lastHash: base.lastHash,
+    commands: base.commands,
+  };
 }
 
-export function toMachineEvent(event: RecordedEvent): MachineEvent {
+export function emptyStream<S, C extends Message, E extends Message>(
+  definition: WorkflowDefinition<S, C, E>,
+  streamName: string,
+): FoldedStream<S, C, E> {
+  const base = { streamName, definition, revision: -1, lastHash: GENESIS_HASH, commands: new Map<string, CommandLanding>() };
+  return streamState(base, initialSnapshot(definition));
+}
+
+/** A recorded event as the machine takes it: data in its current shape, with when and by whom. */
+export function toMachineEvent(definition: WorkflowDefinition, event: RecordedEvent): MachineEvent {
   const { occurredAt, actor } = event.metadata as { occurredAt?: string; actor?: Actor };
+  const contract = (definition.events as Record<string, WorkflowDefinition['events'][string]>)[event.type];
   return {
     type: event.type,
-    data: event.data,
+    data: contract ? upcastData(contract, event.data, event.metadata) : event.data,
     occurredAt: occurredAt ?? event.recordedAt,
     actor: actor ?? { id: 'unknown', role: 'system' },
   };
 }
 
+/** The version a stream's first event says it was opened under. */
+function openedUnder(event: RecordedEvent): number | undefined {
+  const workflow = (event.metadata as JsonObject).workflow as { version?: unknown } | undefined;
+  return typeof workflow?.version === 'number' ? workflow.version : undefined;
+}
+
 /**
- * Folds recorded events onto a stream state with a pure transition (no actor).
+ * Folds recorded events onto a stream state with a pure transition (no
+ * actor). The first event picks the workflow version the stream runs under.
  * Event types the workflow does not know are skipped (a newer writer may
  * have added them); a known event the machine cannot take means the stream
  * and the workflow disagree, which must never pass silently.
  */
-export function foldEvents(definition: WorkflowDefinition, start: FoldedStream, events: RecordedEvent[]): FoldedStream {
-  let { snapshot, revision, lastHash } = start;
+export function foldEvents<S, C extends Message, E extends Message>(
+  workflow: WorkflowVersions<S, C, E>,
+  start: FoldedStream<S, C, E>,
+  events: RecordedEvent[],
+): FoldedStream<S, C, E> {
+  let { snapshot, revision, lastHash, definition } = start;
   for (const event of events) {
+    if (event.revision === 0) {
+      definition = versionOf(workflow, openedUnder(event) ?? 1);
+      snapshot = initialSnapshot(definition);
+    }
     revision = event.revision;
     const metadata = event.metadata as { commandId?: string; hash?: string };
     if (typeof metadata.hash === 'string') lastHash = metadata.hash;
     if (typeof metadata.commandId === 'string') {
       start.commands.set(metadata.commandId, { revision: event.revision, position: event.position });
     }
-    if (!(event.type in definition.events)) continue;
-    const next = nextSnapshot(definition, snapshot, toMachineEvent(event));
+    if (!Object.hasOwn(definition.events, event.type)) continue;
+    const next = nextSnapshot(definition, snapshot, toMachineEvent(definition, event));
     if (!next) {
       throw new HuiyinError(
         'ENGINE.CORRUPT_STREAM',
@@ -78,13 +126,13 @@ export function foldEvents(definition: WorkflowDefinition, start: FoldedStream, 
     }
     snapshot = next;
   }
-  return { streamName: start.streamName, snapshot, revision, lastHash, commands: start.commands };
+  return streamState({ streamName: start.streamName, definition, revision, lastHash, commands: start.commands }, snapshot);
 }
 
 const allowedByStatus = new WeakMap<WorkflowDefinition, Map<string, string[]>>();
 
 /**
- * The commands the workflow would accept now (permissions are the caller's
+ * The commands the workflow would accept now (rights are the caller's
  * concern). Workflows here carry no guards, so the answer depends on the
  * status alone and is worked out once per status.
  */
@@ -95,7 +143,7 @@ export function allowedCommands(definition: WorkflowDefinition, snapshot: AnyMac
   let allowed = byStatus.get(status);
   if (!allowed) {
     const probe = { data: {}, occurredAt: '', actor: { id: '', role: 'system' as const } };
-    allowed = Object.entries(definition.commandEvents)
+    allowed = Object.entries(definition.commandEvents as Record<string, string>)
       .filter(([, eventType]) => snapshot.can({ type: eventType, ...probe }))
       .map(([command]) => command);
     byStatus.set(status, allowed);

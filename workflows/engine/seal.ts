@@ -1,6 +1,7 @@
-import type { EventData } from '../../contracts/event-store.js';
+import type { EventData, JsonObject } from '../../contracts/event-store.js';
 import type { CommandEnvelope, EventMetadata } from '../../contracts/metadata.js';
-import type { DomainEvent, WorkflowDefinition } from './definition.js';
+import type { EventContract } from '../../contracts/event-contract.js';
+import type { Message } from './definition.js';
 import type { FoldedStream } from './fold.js';
 import { deriveEventId, hashEventKeepingJson } from './hash-chain.js';
 
@@ -8,12 +9,9 @@ import { deriveEventId, hashEventKeepingJson } from './hash-chain.js';
  * Gives each decided event its id (derived from the command id, so a retry
  * proposes the same ids), its metadata, and its link in the stream's chain.
  */
-export function sealEvents(
-  definition: WorkflowDefinition,
-  stream: FoldedStream,
-  decided: DomainEvent[],
-  envelope: CommandEnvelope,
-): EventData[] {
+export function sealEvents(stream: FoldedStream, decided: Message[], envelope: CommandEnvelope): EventData[] {
+  const { definition } = stream;
+  const contracts = definition.events as Readonly<Record<string, EventContract>>;
   let prevHash = stream.lastHash;
   return decided.map((event, index) => {
     const revision = stream.revision + 1 + index;
@@ -24,16 +22,18 @@ export function sealEvents(
       actor: envelope.actor,
       occurredAt: envelope.occurredAt,
       workflow: { name: definition.name, version: definition.version },
-      schemaVersion: definition.schemaVersion,
+      schemaVersion: contracts[event.type]?.version ?? 1,
       prevHash,
     };
-    const sealed = hashEventKeepingJson({ streamName: stream.streamName, revision, type: event.type, data: event.data, metadata: unsealed });
+    // Decided data is plain JSON by the workflow's contract (its tests parse every event).
+    const data = event.data as JsonObject;
+    const sealed = hashEventKeepingJson({ streamName: stream.streamName, revision, type: event.type, data, metadata: unsealed });
     prevHash = sealed.hash;
     const metadata: EventMetadata = Object.assign({}, unsealed, { hash: prevHash });
     return {
       id: deriveEventId(stream.streamName, envelope.commandId, index),
       type: event.type,
-      data: event.data,
+      data,
       metadata,
       // The hash's canonical metadata, with the hash itself added last.
       json: { data: sealed.data, metadata: `${sealed.metadata.slice(0, -1)},"hash":"${prevHash}"}` },

@@ -1,12 +1,15 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync, FastifyRequest, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import {
   areaList,
   areaListQuery,
   areaParams,
   areaWritten,
+  categoryList,
+  categoryListQuery,
+  categoryWritten,
   deputyList,
   deputyListQuery,
   deputyWritten,
@@ -19,18 +22,23 @@ import {
 import {
   areaChange,
   areaSchema,
+  categoryChange,
+  categoryInput,
+  categorySchema,
   deputyChange,
   deputySchema,
   stationChange,
   stationSchema,
   type EntryKind,
 } from '../../../contracts/directory.js';
-import { HuiyinError, WrongExpectedRevisionError } from '../../../contracts/errors.js';
+import { HuiyinError } from '../../../contracts/errors.js';
 import type { Claims } from '../../../contracts/identity.js';
-import type { CommandMeta, Directory } from '../../directory/index.js';
+import { commandHeaders } from '../../../contracts/http-headers.js';
+import { actorOf } from '../../commands/envelope.js';
+import type { Directory } from '../../directory/index.js';
 import { requireRole } from '../auth/plugin.js';
-import { commandHeaders, ifMatchRevision } from '../../../contracts/http-headers.js';
-import { commandIdFor } from '../../command-ids.js';
+import { commandRequest } from '../command-request.js';
+import { problemResponses } from '../problem.js';
 
 type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -41,39 +49,22 @@ interface KindRoutes {
   param: 'code' | 'id';
   params: ZodType;
   record: ZodType;
+  /** What a registration sends (the record, or for categories the record less its derived id). */
+  input: ZodType;
   change: ZodType;
   written: ZodType;
 }
 
 const kinds: KindRoutes[] = [
-  { kind: 'area', path: '/api/areas', param: 'code', params: areaParams, record: areaSchema, change: areaChange, written: areaWritten },
-  { kind: 'station', path: '/api/stations', param: 'id', params: entryParams, record: stationSchema, change: stationChange, written: stationWritten },
-  { kind: 'deputy', path: '/api/deputies', param: 'id', params: entryParams, record: deputySchema, change: deputyChange, written: deputyWritten },
+  { kind: 'area', path: '/api/areas', param: 'code', params: areaParams, record: areaSchema, input: areaSchema, change: areaChange, written: areaWritten },
+  { kind: 'station', path: '/api/stations', param: 'id', params: entryParams, record: stationSchema, input: stationSchema, change: stationChange, written: stationWritten },
+  { kind: 'deputy', path: '/api/deputies', param: 'id', params: entryParams, record: deputySchema, input: deputySchema, change: deputyChange, written: deputyWritten },
+  { kind: 'category', path: '/api/categories', param: 'id', params: entryParams, record: categorySchema, input: categoryInput, change: categoryChange, written: categoryWritten },
 ];
 
 const tags = ['directory'];
 const publicRoute = { tags, security: [] };
 const historyReaders: Claims['role'][] = ['admin', 'supervisor', 'auditor'];
-
-/** Taken at the edge: the one place that reads the clock or invents an id for a command. */
-function commandMeta(request: FastifyRequest, claims: Claims, honourIfMatch = false): CommandMeta {
-  const headers = request.headers as Record<string, string | undefined>;
-  const pinned = honourIfMatch ? ifMatchRevision(headers['if-match']) : undefined;
-  return {
-    actor: { id: claims.sub, role: claims.role },
-    occurredAt: new Date().toISOString(),
-    commandId: commandIdFor(claims.sub, headers['idempotency-key']),
-    ...(pinned !== undefined ? { expectedRevision: pinned } : {}),
-  };
-}
-
-/** If-Match names a revision the entry has moved past: the client must re-read. */
-function preconditionFailed(error: unknown): unknown {
-  if (!(error instanceof WrongExpectedRevisionError)) return error;
-  return new HuiyinError('HTTP.PRECONDITION_FAILED', `the entry is at revision ${error.actual}, not ${error.expected}`, {
-    currentRevision: error.actual,
-  });
-}
 
 const idOf = (params: unknown, spec: KindRoutes) => (params as Record<string, string>)[spec.param]!;
 
@@ -82,18 +73,25 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
   // Admin routes check the role before validation: a stranger learns nothing of the schema.
   const adminOnly = async (request: FastifyRequest) => void requireRole(request, 'admin');
 
-  app.get(one, { schema: { ...publicRoute, params: spec.params, response: { 200: spec.record } } }, async (request, reply) => {
-    const id = idOf(request.params, spec);
-    const entry = await directory.get(spec.kind, id);
-    if (!entry) throw new HuiyinError('DIRECTORY.NOT_FOUND', `no ${spec.kind} ${id}`, { kind: spec.kind, id });
-    return reply.header('etag', `"${entry.revision}"`).send(entry.record);
-  });
+  app.get(
+    one,
+    { schema: { ...publicRoute, params: spec.params, response: { 200: spec.record, ...problemResponses } } },
+    async (request, reply) => {
+      const id = idOf(request.params, spec);
+      const entry = await directory.get(spec.kind, id);
+      if (!entry) throw new HuiyinError('DIRECTORY.NOT_FOUND', `no ${spec.kind} ${id}`, { kind: spec.kind, id });
+      return reply.header('etag', `"${entry.revision}"`).send(entry.record);
+    },
+  );
 
   app.post(
     spec.path,
-    { preValidation: adminOnly, schema: { tags, headers: commandHeaders, body: spec.record, response: { 201: spec.written } } },
+    { preValidation: adminOnly, schema: { tags, headers: commandHeaders, body: spec.input, response: { 201: spec.written, ...problemResponses } } },
     async (request, reply) => {
-      const result = await directory.register(spec.kind, request.body, commandMeta(request, requireRole(request, 'admin')));
+      const actor = actorOf(requireRole(request, 'admin'));
+      // Not pinned: a registration's only expectation is that the entry is new.
+      const facts = Object.assign(commandRequest(request), { ifMatch: undefined });
+      const result = await directory.register(spec.kind, request.body, actor, facts);
       const id = String((result.record as unknown as Record<string, unknown>)[spec.param]);
       return reply
         .code(201)
@@ -105,12 +103,13 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
 
   app.patch(
     one,
-    { preValidation: adminOnly, schema: { tags, headers: commandHeaders, params: spec.params, body: spec.change, response: { 200: spec.written } } },
+    {
+      preValidation: adminOnly,
+      schema: { tags, headers: commandHeaders, params: spec.params, body: spec.change, response: { 200: spec.written, ...problemResponses } },
+    },
     async (request, reply) => {
-      const meta = commandMeta(request, requireRole(request, 'admin'), true);
-      const result = await directory.update(spec.kind, idOf(request.params, spec), request.body, meta).catch((error: unknown) => {
-        throw preconditionFailed(error);
-      });
+      const actor = actorOf(requireRole(request, 'admin'));
+      const result = await directory.update(spec.kind, idOf(request.params, spec), request.body, actor, commandRequest(request));
       return reply.header('etag', `"${result.revision}"`).send({ ...result.record, revision: result.revision, position: result.position });
     },
   );
@@ -119,7 +118,7 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
     `${one}/history`,
     {
       preValidation: async (request) => void requireRole(request, ...historyReaders),
-      schema: { tags, params: spec.params, response: { 200: entryHistory } },
+      schema: { tags, params: spec.params, response: { 200: entryHistory, ...problemResponses } },
     },
     async (request) => ({ events: await directory.history(spec.kind, idOf(request.params, spec)) }),
   );
@@ -127,23 +126,25 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
 
 /** The directory API: public lists and look-ups, admin writes, history for those who audit. */
 export const directoryRoutes: FastifyPluginAsync<{ directory: Directory }> = async (plain, { directory }) => {
-  // Set here too, so the plugin validates with zod whichever app registers it.
-  plain.setValidatorCompiler(validatorCompiler);
-  plain.setSerializerCompiler(serializerCompiler);
   const app = plain.withTypeProvider<ZodTypeProvider>();
-
-  app.get('/api/areas', { schema: { ...publicRoute, querystring: areaListQuery, response: { 200: areaList } } }, async (request) => ({
+  const list = { ...problemResponses };
+  app.get('/api/areas', { schema: { ...publicRoute, querystring: areaListQuery, response: { 200: areaList, ...list } } }, async (request) => ({
     items: await directory.listAreas(request.query),
   }));
   app.get(
     '/api/stations',
-    { schema: { ...publicRoute, querystring: stationListQuery, response: { 200: stationList } } },
+    { schema: { ...publicRoute, querystring: stationListQuery, response: { 200: stationList, ...list } } },
     async (request) => ({ items: await directory.listStations(request.query) }),
   );
   app.get(
     '/api/deputies',
-    { schema: { ...publicRoute, querystring: deputyListQuery, response: { 200: deputyList } } },
+    { schema: { ...publicRoute, querystring: deputyListQuery, response: { 200: deputyList, ...list } } },
     async (request) => ({ items: await directory.listDeputies(request.query) }),
+  );
+  app.get(
+    '/api/categories',
+    { schema: { ...publicRoute, querystring: categoryListQuery, response: { 200: categoryList, ...list } } },
+    async (request) => ({ items: await directory.listCategories(request.query) }),
   );
   for (const spec of kinds) entryRoutes(app, directory, spec);
 };

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { newCaseIdFor, timeOrderedUuid } from '../../services/command-ids.js';
+import { newCaseIdFor, timeOrderedUuid } from '../../../services/commands/command-ids.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const roles = ['staff', 'deputy', 'supervisor', 'auditor', 'admin', 'system'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * Who did something. `name` is the display name the directory (or, for
+ * people it does not list yet, their sign-in) had for them at that moment,
+ * kept so a history reads as it happened even after a rename.
+ */
+export const actorSchema = z.strictObject({
+  id: z.string().min(1).max(128),
+  role: z.enum(roles),
+  name: z.string().min(1).max(100).optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;

@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { EventStore, LogPosition } from '../contracts/event-store.js';
+import { openReadModelDb } from './db.js';
+import { startProjection, type Projection, type ProjectionRunner, type RunnerOptions } from './runner.js';
+
+/** How long a read waits for the read models to show the latest write before answering anyway. */
+export const READ_YOUR_WRITES_MS = 2_000;
+
+/**
+ * The read-model database: one SQLite handle that every projection writes
+ * its tables into, and the read-your-writes bookkeeping that goes with it.
+ * Reads wait for the log as it stood at start, then for every write this
+ * instance made, so a user sees their own change at once.
+ */
+export class ReadModels {
+  readonly db: Database.Database;
+  readonly #runners: ProjectionRunner[] = [];
+  #lastWrite: LogPosition;
+  #closing: Promise<void> | undefined;
+
+  private constructor(
+    readonly store: EventStore,
+    db: Database.Database,
+    headAtStart: LogPosition,
+    readonly options: RunnerOptions,
+  ) {
+    this.db = db;
+    this.#lastWrite = headAtStart;
+  }
+
+  /** Opens (or creates) the database at `path`; ':memory:' rebuilds every model from the log at start. */
+  static async open(store: EventStore, path: string, options: RunnerOptions = {}): Promise<ReadModels> {
+    const head = await store.headPosition();
+    return new ReadModels(store, openReadModelDb(path), head, options);
+  }
+
+  /** Starts a projection on the shared handle; it stops when the read models close. */
+  start(projection: Projection): ProjectionRunner {
+    const runner = startProjection(this.db, this.store, projection, this.options);
+    this.#runners.push(runner);
+    return runner;
+  }
+
+  /** A write landed at `position`: later reads wait until their model shows it. */
+  noteWrite(position: LogPosition): void {
+    if (position > this.#lastWrite) this.#lastWrite = position;
+  }
+
+  get lastWrite(): LogPosition {
+    return this.#lastWrite;
+  }
+
+  /** The handle, once `runner` has caught up with the last write (or the wait ran out). */
+  async fresh(runner: ProjectionRunner, timeoutMs = READ_YOUR_WRITES_MS): Promise<Database.Database> {
+    await runner.waitFor(this.#lastWrite, timeoutMs);
+    return this.db;
+  }
+
+  /** Stops every projection (each applies what it already received), then closes the handle. */
+  close(): Promise<void> {
+    this.#closing ??= Promise.all(this.#runners.map((r) => r.close())).then(() => {
+      this.db.close();
+    });
+    return this.#closing;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Actor } from '../../contracts/actor.js';
+import type { Principal } from '../../contracts/identity.js';
+import type { CommandEnvelope } from '../../contracts/metadata.js';
+import { commandIdFor } from './command-ids.js';
+
+/**
+ * What a command carries besides its data, however it arrived: from an HTTP
+ * request (see services/http/command-request.ts) or from Huiyin itself (the
+ * scheduler, the demo), which gives its own time and idempotency key.
+ */
+export interface CommandRequest {
+  /** When the command arrived: the only clock the domain sees. */
+  now: string;
+  idempotencyKey?: string;
+  /** The revision the caller last saw (If-Match); the command fails if the stream moved on. */
+  ifMatch?: number;
+  correlationId?: string;
+  causationId?: string;
+  /**
+   * The data was parsed with the command's own schema at the boundary, so
+   * the engine need not parse it again.
+   */
+  parsed?: boolean;
+}
+
+/** The actor as the history records them: with the display name they had at that moment. */
+export const actorOf = (who: Principal, name: string | undefined = who.name): Actor =>
+  name === undefined ? { id: who.sub, role: who.role } : { id: who.sub, role: who.role, name };
+
+/**
+ * The one place a command envelope is built: id (derived from the caller
+ * and the idempotency key, so a retry carries the same), correlation,
+ * actor, time and pinned revision.
+ */
+export function commandEnvelope(
+  actor: Actor,
+  streamId: string,
+  type: string,
+  data: unknown,
+  request: CommandRequest,
+  commandId: string = commandIdFor(actor.id, request.idempotencyKey),
+): CommandEnvelope {
+  const envelope: CommandEnvelope = { streamId, type, data, commandId, actor, occurredAt: request.now };
+  if (request.correlationId) envelope.correlationId = request.correlationId;
+  if (request.causationId) envelope.causationId = request.causationId;
+  if (request.ifMatch !== undefined) envelope.expectedRevision = request.ifMatch;
+  return envelope;
+}

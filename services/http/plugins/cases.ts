@@ -1,0 +1,25 @@
+import fp from 'fastify-plugin';
+import type { EventStore } from '../../../contracts/event-store.js';
+import { CaseService } from '../../cases/case-service.js';
+import { caseRoutes } from '../routes/cases.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cases: CaseService;
+  }
+}
+
+export interface CasesPluginOptions {
+  store: EventStore;
+  /** The case workflow version new cases are opened under (default: the latest). */
+  workflowVersion?: number;
+}
+
+/** Cases: the case service over the directory, and the case API. */
+export const casesPlugin = fp<CasesPluginOptions>(
+  async (app, { store, workflowVersion }) => {
+    app.decorate('cases', new CaseService(store, app.directory, { workflowVersion }));
+    await app.register(caseRoutes, { cases: app.cases });
+  },
+  { name: 'huiyin-cases', dependencies: ['huiyin-directory'] },
+);
