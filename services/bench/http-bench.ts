@@ -80,6 +80,7 @@ export async function benchHttp(): Promise<BenchResult[]> {
     await post(`${server.url}/api/stations`, {
       id: 'st-bench', name: 'Bench station', kind: 'station', areaCode: '520221', address: 'Town hall', receptionSchedule: 'Mondays',
     });
+    await post(`${server.url}/api/categories`, { areaCode: '520221', code: 'roads', nameZh: '道路与排水', nameEn: 'Roads', defaultUrgency: 'normal' });
     // The bare POST answers with a real case view, byte for byte the size of the ones measured.
     const view = JSON.stringify(await post(`${server.url}/api/cases`, JSON.parse(caseBody)));
     hello = await spawnServer('services/bench/hello-server.ts', { BARE_POST_VIEW: view }, '/');

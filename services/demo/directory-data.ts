@@ -33,11 +33,11 @@ export const demoDeputies = [
 
 /** The people who act in the demo, with the tokens' claims they would carry. */
 export const demoPeople = {
-  admin: { sub: 'admin-demo', role: 'admin', stations: [] },
-  staffBaichehe: { sub: 'staff-baichehe', role: 'staff', stations: ['st-baichehe', 'st-panlong', 'st-fana-home'] },
-  staffHecheng: { sub: 'staff-hecheng', role: 'staff', stations: ['st-hecheng', 'st-guzhen'] },
-  supShuicheng: { sub: 'sup-shuicheng', role: 'supervisor', stations: [], area: '520221' },
-  supZhongshan: { sub: 'sup-zhongshan', role: 'supervisor', stations: [], area: '520201' },
+  admin: { sub: 'admin-demo', name: '系统管理员', role: 'admin', stations: [] },
+  staffBaichehe: { sub: 'staff-baichehe', name: '王芳', role: 'staff', stations: ['st-baichehe', 'st-panlong', 'st-fana-home'] },
+  staffHecheng: { sub: 'staff-hecheng', name: '李娜', role: 'staff', stations: ['st-hecheng', 'st-guzhen'] },
+  supShuicheng: { sub: 'sup-shuicheng', name: '陈刚', role: 'supervisor', stations: [], area: '520221' },
+  supZhongshan: { sub: 'sup-zhongshan', name: '刘洋', role: 'supervisor', stations: [], area: '520201' },
 } as const;
 
 /**
