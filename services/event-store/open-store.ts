@@ -20,7 +20,7 @@ export async function openEventStore(options: {
   await mkdir(options.dataDir, { recursive: true });
   // Commits in a writer thread unless SQLITE_WRITER_THREAD is 0 (or false,
   // off): fsyncs stay off the event loop; measured steadier and with a lower
-  // p99 (docs/architecture.md).
+  // p99 (docs/performance.md).
   const writerThread = !['0', 'false', 'off'].includes(env.SQLITE_WRITER_THREAD?.trim().toLowerCase() ?? '');
   return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite'), writerThread });
 }

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { EventStore } from '../../contracts/event-store.js';
 import { HuiyinError } from '../../contracts/errors.js';
 import { registerAuth } from './auth/plugin.js';
@@ -12,6 +12,7 @@ import { directoryPlugin } from './plugins/directory.js';
 import { readModelsPlugin } from './plugins/read-models.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
 import { healthRoutes } from './routes/health.js';
+import { responseSerializerCompiler } from './serializer.js';
 
 export interface AppOptions {
   store: EventStore;
@@ -45,7 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerProblemHandlers(app);
 
   await app.register(swagger, {
