@@ -4,6 +4,7 @@ import { categoryCode } from './case/commands.js';
 import { urgencies } from './case/vocabulary.js';
 import { eventContract } from './event-contract.js';
 import { entryId } from './ids.js';
+import { line } from './text.js';
 
 export { entryId } from './ids.js';
 
@@ -13,7 +14,7 @@ export { entryId } from './ids.js';
  * own (`area-<code>`, `station-<id>`, `deputy-<id>`, `category-<id>`), so
  * every change is kept with who made it and when.
  */
-const name = z.string().trim().min(1).max(100);
+const name = line(100);
 
 export const areaSchema = z.strictObject({ code: areaCodeSchema, name });
 export type Area = z.infer<typeof areaSchema>;
@@ -24,9 +25,9 @@ export const stationSchema = z.strictObject({
   name,
   kind: z.enum(stationKinds),
   areaCode: areaCodeSchema,
-  address: z.string().trim().min(1).max(300),
+  address: line(300),
   /** When deputies receive visitors, in words ("every Monday 9:00–12:00"). */
-  receptionSchedule: z.string().trim().min(1).max(300),
+  receptionSchedule: line(300),
 });
 export type Station = z.infer<typeof stationSchema>;
 

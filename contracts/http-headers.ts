@@ -2,12 +2,15 @@ import { z } from 'zod';
 
 /**
  * The headers every write accepts. An Idempotency-Key is scoped by user into
- * the command id (`<user>:<key>`, at most 200 characters), hence its limit;
+ * the command id (hashed with the user, so its length does not matter there);
  * If-Match takes the ETag as given (`"3"`, or weak `W/"3"`), or `*`, which
  * only asks that the target exists. Loose: other headers pass untouched.
  */
 export const commandHeaders = z.looseObject({
-  'idempotency-key': z.string().min(1).max(64).optional(),
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x20-\x7E]{1,128}$/, 'printable ASCII, at most 128 characters')
+    .optional(),
   /** Becomes the command's correlation id, hence the same limit (empty: one is made up). */
   'x-request-id': z.string().max(200).optional(),
   'if-match': z

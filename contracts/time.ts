@@ -6,9 +6,17 @@ import { z } from 'zod';
  */
 export const instant = z.iso.datetime();
 
+/** Times a command may name: nothing a station records happened before 2000 or after 2100. */
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const LATEST = Date.parse('2100-01-01T00:00:00Z');
+
 /** A time a client sends, with any offset; kept as the same instant in UTC. */
 export const instantInput = z.iso
   .datetime({ offset: true })
+  .refine((value) => {
+    const ms = Date.parse(value);
+    return ms >= EARLIEST && ms < LATEST;
+  }, 'must be between 2000 and 2100')
   .transform((value) => new Date(value).toISOString());
 
 export const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { areaCodeSchema } from '../area.js';
-import { distinctIds, id, text } from '../text.js';
+import { distinctIds, id, line, text } from '../text.js';
 import { instantInput } from '../time.js';
 import { channels, feedbackMethods, outcomes, satisfactions, urgencies } from './vocabulary.js';
 
@@ -19,17 +19,17 @@ export const receiveBody = z.strictObject({
   category: categoryCode,
   summary: text(2000),
   constituent: z.strictObject({
-    name: text(100),
+    name: line(100),
     phone: z
       .string()
       .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'a phone number of digits, spaces or dashes')
       .optional(),
     /** The visitor's village (村/组) or street address. */
-    address: text(300).optional(),
+    address: line(300).optional(),
   }),
   location: z
     .strictObject({
-      description: text(500).optional(),
+      description: line(500).optional(),
       lat: z.number().min(-90).max(90).optional(),
       lng: z.number().min(-180).max(180).optional(),
     })
@@ -46,7 +46,7 @@ export type ReceiveBody = z.output<typeof receiveBody>;
 /** The receive command: the body with what the service looked up in the directory. */
 export const receiveData = receiveBody.extend({
   areaCode: areaCodeSchema,
-  categoryName: text(100),
+  categoryName: line(100),
   urgency: z.enum(urgencies),
 });
 
@@ -66,14 +66,14 @@ export const caseActionBodies = {
     /** Everyone who went: deputies by id, staff by name. At least one in all. */
     participants: z.strictObject({
       deputyIds: z.array(id).max(20).default([]),
-      staff: z.array(text(100)).max(20).default([]),
+      staff: z.array(line(100)).max(20).default([]),
     }),
   }),
-  refer: z.strictObject({ agency: text(200), note: text(2000).optional() }),
-  'record-agency-reply': z.strictObject({ agency: text(200), reply: text(4000) }),
+  refer: z.strictObject({ agency: line(200), note: text(2000).optional() }),
+  'record-agency-reply': z.strictObject({ agency: line(200), reply: text(4000) }),
   'note-progress': z.strictObject({ text: text(4000) }),
   resolve: z.strictObject({ outcome: z.enum(outcomes), summary: text(4000) }),
-  decline: z.strictObject({ reason: text(2000), redirectTo: text(200).optional() }),
+  decline: z.strictObject({ reason: text(2000), redirectTo: line(200).optional() }),
   'give-feedback': z.strictObject({ method: z.enum(feedbackMethods), summary: text(4000) }),
   'record-follow-up': z.strictObject({
     resolved: z.boolean(),
@@ -87,7 +87,7 @@ export const caseActionBodies = {
   merge: z.strictObject({ intoCaseId: id }),
   'add-note': z.strictObject({ text: text(4000) }),
   /** 督办: to whom, why, and by when the matter must be dealt with. */
-  escalate: z.strictObject({ to: text(200), reason: text(2000), dueBy: instantInput }),
+  escalate: z.strictObject({ to: line(200), reason: text(2000), dueBy: instantInput }),
 } as const;
 
 /**
@@ -96,6 +96,7 @@ export const caseActionBodies = {
  */
 export const caseInternalCommandData = {
   attach: z.strictObject({ caseId: id }),
+  'confirm-merge': z.strictObject({ caseId: id }),
   detach: z.strictObject({ caseId: id, reason: text(2000) }),
   'relay-feedback': z.strictObject({ fromCaseId: id, method: z.enum(feedbackMethods), summary: text(4000) }),
 } as const;

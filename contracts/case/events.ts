@@ -88,6 +88,8 @@ export const caseEventContracts = {
   CaseMerged: eventContract(z.strictObject({ intoCaseId: str })),
   /** Recorded on a merge's target: this case now answers for `caseId` too. */
   CaseAttached: eventContract(z.strictObject({ caseId: str })),
+  /** The merged case recorded its merge: the attachment is complete. */
+  CaseMergeConfirmed: eventContract(z.strictObject({ caseId: str })),
   /** A merge that could not complete takes its attachment back. */
   CaseDetached: eventContract(z.strictObject({ caseId: str, reason: str })),
   NoteAdded: eventContract(z.strictObject({ text: str })),

@@ -11,7 +11,7 @@ import { caseRights, type CaseRights } from '../../workflows/case/permissions.js
 import { WorkflowEngine, type CommandResult, type ExecuteHints } from '../../workflows/engine/engine.js';
 import { emptyStream, foldEvents, type FoldedStream } from '../../workflows/engine/fold.js';
 import { newCaseIdFor } from '../commands/command-ids.js';
-import { commandEnvelope, type CommandRequest } from '../commands/envelope.js';
+import { commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
 import { CaseChecks } from './case-checks.js';
 import { CaseMerges } from './case-merge.js';
 import { caseView, scopeOf } from './case-view.js';
@@ -64,7 +64,10 @@ export class CaseService {
     const data = await this.checks.receiveData(who, body);
     const caseId = newCaseIdFor(who.sub, request.idempotencyKey);
     const actor = await this.checks.actorFor(who);
-    const result = await this.engine.execute(commandEnvelope(actor, caseId, 'receive', data, request), {
+    const envelope = commandEnvelope(actor, caseId, 'receive', data, request);
+    // A retry is the same form, whatever the directory has said of its category since.
+    if (envelope.fingerprint !== undefined) envelope.fingerprint = fingerprintOf(caseId, 'receive', body);
+    const result = await this.engine.execute(envelope, {
       newStream: !request.idempotencyKey,
       validated: request.parsed,
     });

@@ -1,12 +1,15 @@
 import { hash, randomUUID } from 'node:crypto';
 
 /**
- * Ids for a write request, cases and directory alike. With an Idempotency-Key they are derived from the user
- * and the key, so a retried request addresses the same case and carries the
- * same command id; keys are scoped per user so two users cannot collide.
+ * Ids for a write request, cases and directory alike. With an
+ * Idempotency-Key they are derived from the user and the key, so a retried
+ * request carries the same command id. The pair is hashed as a JSON array,
+ * not joined with a separator, so no choice of user and key can produce
+ * another caller's id (`a:x` + `y` and `a` + `x:y` differ).
  */
 export function commandIdFor(userId: string, idempotencyKey: string | undefined): string {
-  return idempotencyKey ? `${userId}:${idempotencyKey}` : randomUUID();
+  if (!idempotencyKey) return randomUUID();
+  return `key-${hash('sha256', JSON.stringify(['command', userId, idempotencyKey]), 'hex').slice(0, 40)}`;
 }
 
 /**
@@ -26,6 +29,6 @@ export function timeOrderedUuid(now = Date.now()): string {
 /** With a key the id must be the same on every retry, so it is derived, not timed. */
 export function newCaseIdFor(userId: string, idempotencyKey: string | undefined): string {
   if (!idempotencyKey) return timeOrderedUuid();
-  const h = hash('sha256', `case id\n${userId}\n${idempotencyKey}`, 'hex');
+  const h = hash('sha256', JSON.stringify(['case id', userId, idempotencyKey]), 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

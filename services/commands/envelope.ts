@@ -1,7 +1,13 @@
 import type { Actor } from '../../contracts/actor.js';
 import type { Principal } from '../../contracts/identity.js';
 import type { CommandEnvelope } from '../../contracts/metadata.js';
+import { hash } from 'node:crypto';
+import { canonicalJson } from '../../workflows/engine/hash-chain.js';
 import { commandIdFor } from './command-ids.js';
+
+/** What a command asks, hashed: the same action on the same target with the same body. */
+export const fingerprintOf = (streamId: string, type: string, data: unknown): string =>
+  hash('sha256', canonicalJson({ streamId, type, data: data ?? null }), 'hex');
 
 /**
  * What a command carries besides its data, however it arrived: from an HTTP
@@ -41,6 +47,7 @@ export function commandEnvelope(
   commandId: string = commandIdFor(actor.id, request.idempotencyKey),
 ): CommandEnvelope {
   const envelope: CommandEnvelope = { streamId, type, data, commandId, actor, occurredAt: request.now };
+  if (request.idempotencyKey !== undefined) envelope.fingerprint = fingerprintOf(streamId, type, data);
   if (request.correlationId) envelope.correlationId = request.correlationId;
   if (request.causationId) envelope.causationId = request.causationId;
   if (request.ifMatch !== undefined) envelope.expectedRevision = request.ifMatch;

@@ -3,8 +3,8 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 const CENSOR = '[redacted]';
 /** Keys whose values never reach the log, at any depth. */
 const SECRET_KEYS = new Set(['authorization']);
-/** Under a `constituent`, these are a citizen's: redacted. */
-const CONSTITUENT_KEYS = ['name', 'phone'];
+/** Under a `constituent`, these are a citizen's: redacted (the address names their house or village group). */
+const CONSTITUENT_KEYS = ['name', 'phone', 'address'];
 const MAX_DEPTH = 8;
 
 function isPlain(value: object): boolean {

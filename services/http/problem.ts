@@ -30,6 +30,8 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'CASE.ILLEGAL_TRANSITION': 409,
   'WORKFLOW.ILLEGAL_TRANSITION': 409,
   'CASE.FOLLOW_UP_UNRESOLVED': 409,
+  'CASE.MERGE_IN_PROGRESS': 409,
+  'CASE.HAS_MERGED_CASES': 409,
   'DIRECTORY.ALREADY_EXISTS': 409,
   // Only a pinned revision (If-Match) lets a conflict out of the engine; others are retried.
   'STORE.WRONG_EXPECTED_REVISION': 412,

@@ -22,7 +22,8 @@ t.test('crash › SIGKILL under load loses no acknowledged case or action', asyn
   t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = { DATA_DIR: dataDir, AUTH_SECRET: secret };
   const first = await startServer(env);
-  for (const [path, items] of [['areas', directorySeed.areas], ['stations', directorySeed.stations]] as const) {
+  // What a case needs to be opened: its station and its category.
+  for (const [path, items] of [['areas', directorySeed.areas], ['stations', directorySeed.stations], ['categories', directorySeed.categories]] as const) {
     for (const item of items) t.equal((await post(`${first.url}/api/${path}`, item)).status, 201);
   }
 

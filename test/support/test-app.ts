@@ -6,7 +6,11 @@ import { openTestStore } from './store-factory.js';
 import { buildApp } from '../../services/http/app.js';
 import { tokenService } from '../../services/http/auth/tokens.js';
 
-/** Two districts, a township station in each, a village room, and their deputies. */
+/**
+ * Two districts, stations in each, and their deputies. Baichehe and Panlong
+ * are two stations of one district (520221): Luo serves Panlong only, so
+ * staff at Baichehe may not assign him, though a supervisor may.
+ */
 export const directorySeed = {
   areas: [
     { code: '520221', name: 'Shuicheng District' },
@@ -21,11 +25,18 @@ export const directorySeed = {
   deputies: [
     { id: 'dep-li', name: 'Li Xianjian', level: 'township', stationIds: ['st-baichehe', 'st-panlong'] },
     { id: 'dep-wen', name: 'Wen Youliang', level: 'township', stationIds: ['st-baichehe'] },
+    { id: 'dep-luo', name: 'Luo Jian', level: 'city', stationIds: ['st-panlong'] },
     { id: 'dep-yue', name: 'Li Yue', level: 'county', stationIds: ['st-hecheng'] },
+  ],
+  /** Each district keeps its own list: `roads` is urgent in Shuicheng, normal in Zhongshan. */
+  categories: [
+    { areaCode: '520221', code: 'roads', nameZh: '道路与排水', nameEn: 'Roads and drainage', defaultUrgency: 'urgent' },
+    { areaCode: '520221', code: 'industry', nameZh: '产业发展', nameEn: 'Local industry', defaultUrgency: 'complex' },
+    { areaCode: '520201', code: 'roads', nameZh: '道路', nameEn: 'Roads', defaultUrgency: 'normal' },
   ],
 };
 
-export type Who = { sub: string; role: Claims['role']; stations?: readonly string[]; area?: string };
+export type Who = { sub: string; role: Claims['role']; name?: string; stations?: readonly string[]; area?: string };
 
 export const people = {
   admin: { sub: 'admin-1', role: 'admin' },
@@ -39,14 +50,46 @@ export const people = {
   auditor: { sub: 'aud-1', role: 'auditor' },
 } satisfies Record<string, Who>;
 
+/** A reception form as Baichehe's staff fill it in; the urgency comes from the category. */
 export const culvert = {
   channel: 'reception-day',
   stationId: 'st-baichehe',
   category: 'roads',
   summary: 'Blocked culvert floods the village road',
-  constituent: { name: 'Hu Zhongmin', phone: '138 0000 0613' },
-  urgency: 'urgent',
+  constituent: { name: 'Hu Zhongmin', phone: '138 0000 0613', address: 'Fana village, group 4' },
 };
+
+const DAY_MS = 86_400_000;
+/** A time `days` from now (negative: ago), as the server will judge it. */
+export const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+
+/** Action bodies that pass every v2 rule (times relative to now). */
+export const bodies = {
+  assign: { deputyIds: ['dep-li'] },
+  scheduleSiteCheck: () => ({ at: inDays(1) }),
+  completeSiteCheck: { findings: 'Cleared the culvert', participants: { deputyIds: ['dep-li'], staff: ['Village clerk'] } },
+  resolve: { outcome: 'done', summary: 'Road dry again' },
+  feedback: { method: 'in-person', summary: 'Told her at home' },
+  goodFollowUp: { resolved: true, satisfaction: 'satisfied' },
+  poorFollowUp: { resolved: false, satisfaction: 'unsatisfied', comment: 'Floods again' },
+  escalate: () => ({ to: 'County people’s congress office', reason: 'No reply in five days', dueBy: inDays(3) }),
+};
+
+/** The steps that take a fresh case to `answered` (run as admin). */
+export const toAnswered: Array<[string, unknown?]> = [
+  ['assign', bodies.assign],
+  ['acknowledge'],
+  ['resolve', bodies.resolve],
+  ['give-feedback', bodies.feedback],
+];
+
+export interface TestAppOptions {
+  /** Register the directory seed through the API (default true). */
+  seed?: boolean;
+  /** Build over this store (kept open when the app closes), e.g. a second app over the first one's log. */
+  store?: EventStore;
+  caseWorkflowVersion?: number;
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -60,32 +103,30 @@ export interface TestApp {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
-  /** A case opened at Baichehe by its staff, driven by admin through the given actions. */
-  openCase(actions?: Array<[string, unknown?]>): Promise<{ id: string; revision: number }>;
+  /** A case opened at Baichehe by its staff (or `form`), driven by admin through the given actions. */
+  openCase(actions?: Array<[string, unknown?]>, form?: object): Promise<{ id: string; revision: number }>;
+  /** Closes the app now (the teardown then does nothing more for it). */
+  close(): Promise<void>;
 }
 
-export async function testApp(t: Test, options: { seed?: boolean } = {}): Promise<TestApp> {
+const tokens = tokenService('test-secret');
+export const auth = (who: Who) => ({ authorization: `Bearer ${tokens.sign(claimsSchema.parse(who))}` });
+
+export async function testApp(t: Test, options: TestAppOptions = {}): Promise<TestApp> {
   // HUIYIN_TEST_STORE=esdb-wire runs the same routes over the EventStoreDB adapter.
-  const store = await openTestStore();
-  const tokens = tokenService('test-secret');
-  const app = await buildApp({ store, tokens });
+  const store = options.store ?? (await openTestStore());
+  const app = await buildApp({ store, tokens, caseWorkflowVersion: options.caseWorkflowVersion });
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= app.close());
   t.teardown(async () => {
-    await app.close();
-    await store.close();
+    await close();
+    if (!options.store) await store.close();
   });
-  const auth: TestApp['auth'] = (who) => ({ authorization: `Bearer ${tokens.sign(claimsSchema.parse(who))}` });
   const call: TestApp['call'] = (who, method, url, body, headers = {}) =>
     app.inject({ method, url, headers: { ...auth(who), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
-  if (options.seed !== false) {
-    for (const [path, items] of [['areas', directorySeed.areas], ['stations', directorySeed.stations], ['deputies', directorySeed.deputies]] as const) {
-      for (const item of items) {
-        const res = await call(people.admin, 'POST', `/api/${path}`, item);
-        if (res.statusCode !== 201) throw new Error(`seeding ${path}: ${res.statusCode} ${res.body}`);
-      }
-    }
-  }
-  const openCase: TestApp['openCase'] = async (actions = []) => {
-    const created = await call(people.staff, 'POST', '/api/cases', culvert);
+  if (options.seed !== false) await seedDirectory(call);
+  const openCase: TestApp['openCase'] = async (actions = [], form = culvert) => {
+    const created = await call(people.staff, 'POST', '/api/cases', form);
     if (created.statusCode !== 201) throw new Error(`open case: ${created.statusCode} ${created.body}`);
     const id = created.json().id as string;
     let revision = 0;
@@ -96,5 +137,15 @@ export async function testApp(t: Test, options: { seed?: boolean } = {}): Promis
     }
     return { id, revision };
   };
-  return { app, store, auth, call, openCase };
+  return { app, store, auth, call, openCase, close };
+}
+
+async function seedDirectory(call: TestApp['call']): Promise<void> {
+  const { areas, stations, deputies, categories } = directorySeed;
+  for (const [path, items] of [['areas', areas], ['stations', stations], ['deputies', deputies], ['categories', categories]] as const) {
+    for (const item of items) {
+      const res = await call(people.admin, 'POST', `/api/${path}`, item);
+      if (res.statusCode !== 201) throw new Error(`seeding ${path}: ${res.statusCode} ${res.body}`);
+    }
+  }
 }

@@ -29,7 +29,9 @@ export interface CaseContext {
   reopenings: Array<Data<'CaseReopened'> & Stamp>;
   withdrawn: (Data<'CaseWithdrawn'> & Stamp) | null;
   mergedInto: string | null;
-  /** Cases merged into this one (attached and not taken back). */
+  /** Cases being merged into this one: attached, their own merge not yet recorded. */
+  pendingMerges: string[];
+  /** Cases merged into this one. */
   mergedCases: string[];
   relayedFeedback: Array<Data<'FeedbackRelayed'> & Stamp>;
   escalations: Array<Data<'CaseEscalated'> & Stamp>;
@@ -57,6 +59,7 @@ export const emptyCaseContext: CaseContext = {
   reopenings: [],
   withdrawn: null,
   mergedInto: null,
+  pendingMerges: [],
   mergedCases: [],
   relayedFeedback: [],
   escalations: [],
@@ -126,9 +129,19 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
     case 'CaseMerged':
       return { ...c, mergedInto: event.data.intoCaseId };
     case 'CaseAttached':
-      return { ...c, mergedCases: [...c.mergedCases, event.data.caseId] };
+      return { ...c, pendingMerges: [...c.pendingMerges, event.data.caseId] };
+    case 'CaseMergeConfirmed':
+      return {
+        ...c,
+        pendingMerges: c.pendingMerges.filter((id) => id !== event.data.caseId),
+        mergedCases: [...c.mergedCases, event.data.caseId],
+      };
     case 'CaseDetached':
-      return { ...c, mergedCases: c.mergedCases.filter((id) => id !== event.data.caseId) };
+      return {
+        ...c,
+        pendingMerges: c.pendingMerges.filter((id) => id !== event.data.caseId),
+        mergedCases: c.mergedCases.filter((id) => id !== event.data.caseId),
+      };
     case 'CaseEscalated':
       return { ...c, escalations: [...c.escalations, stamped(event.data, stamp)] };
     case 'NoteAdded':

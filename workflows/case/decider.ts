@@ -1,6 +1,6 @@
 import type { CaseCommand, CaseCommandOf, CaseCommandType } from '../../contracts/case/commands.js';
 import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
-import { CommandInvalidError, type FieldIssue } from '../../contracts/errors.js';
+import { CommandInvalidError, HuiyinError, type FieldIssue } from '../../contracts/errors.js';
 import type { DecideContext, WorkflowState } from '../engine/definition.js';
 import type { CaseContext } from './context.js';
 import { replyDueBy } from './deadlines.js';
@@ -29,6 +29,7 @@ export const caseCommandEvents: Record<CaseCommandType, CaseEventType> = {
   'add-note': 'NoteAdded',
   escalate: 'CaseEscalated',
   attach: 'CaseAttached',
+  'confirm-merge': 'CaseMergeConfirmed',
   detach: 'CaseDetached',
   'relay-feedback': 'FeedbackRelayed',
 };
@@ -61,9 +62,11 @@ function defined<T extends object>(data: T): T {
  */
 function mapCommand(command: CaseCommand, state: CaseState, context: DecideContext, version: number): CaseEvent {
   const { context: c } = state;
+  // The envelope's time may carry an offset; event data stores instants in UTC only.
+  const now = () => new Date(context.occurredAt).toISOString();
   switch (command.type) {
     case 'receive': {
-      const { receivedAt = context.occurredAt, receptionDeputyIds = [], ...form } = command.data;
+      const { receivedAt = now(), receptionDeputyIds = [], ...form } = command.data;
       // v1 counted the reply deadline from when the case was entered; v2 from the visit.
       const from = version >= 2 ? receivedAt : context.occurredAt;
       return {
@@ -78,12 +81,13 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
       };
     }
     case 'complete-site-check': {
-      const { findings, checkedAt = context.occurredAt, participants } = command.data;
+      const { findings, checkedAt = now(), participants } = command.data;
       return { type: 'SiteCheckCompleted', data: { findings, checkedAt, participants } };
     }
     case 'close': {
+      // A reason is kept only where it overrode a poor follow-up.
       const { summary, reason } = command.data;
-      return { type: 'CaseClosed', data: defined({ summary, overrideReason: reason }) };
+      return { type: 'CaseClosed', data: defined({ summary, overrideReason: poorFollowUp(c) ? reason : undefined }) };
     }
     case 'reopen': {
       const urgency = c.received?.urgency ?? 'normal';
@@ -107,6 +111,7 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
     case 'add-note':
     case 'escalate':
     case 'attach':
+    case 'confirm-merge':
     case 'detach':
     case 'relay-feedback':
       // These events record exactly what the command says; the types prove the shapes agree.
@@ -138,26 +143,65 @@ function eventOf(command: CaseCommandOf<SameShape>): CaseEvent {
     case 'add-note': return { type: 'NoteAdded', data: { text: command.data.text } };
     case 'escalate': return { type: 'CaseEscalated', data: { to: command.data.to, reason: command.data.reason, dueBy: command.data.dueBy } };
     case 'attach': return { type: 'CaseAttached', data: { caseId: command.data.caseId } };
+    case 'confirm-merge': return { type: 'CaseMergeConfirmed', data: { caseId: command.data.caseId } };
     case 'detach': return { type: 'CaseDetached', data: { caseId: command.data.caseId, reason: command.data.reason } };
     case 'relay-feedback': return { type: 'FeedbackRelayed', data: { fromCaseId: command.data.fromCaseId, method: command.data.method, summary: command.data.summary } };
   }
 }
 
-/** Rules every version keeps. */
+/** The citizen said at the follow-up that the matter is not resolved, or that they are not satisfied. */
+export const poorFollowUp = (c: CaseContext): boolean =>
+  c.followUp !== null && (!c.followUp.resolved || c.followUp.satisfaction === 'unsatisfied');
+
+/**
+ * A case that answers for others stays live: it can be neither withdrawn
+ * nor merged itself, so of any two cases merged together one is always
+ * live. While a merge into it is under way it cannot close either, so a
+ * merge never lands on a case that has stopped taking them.
+ */
+function refuseWhileAnswering(command: string, c: CaseContext, alsoPending: boolean): void {
+  if (c.pendingMerges.length > 0) {
+    throw new HuiyinError('CASE.MERGE_IN_PROGRESS', `a merge into this case is under way (${c.pendingMerges.join(', ')}); try again shortly`, {
+      pendingMerges: c.pendingMerges,
+    });
+  }
+  if (alsoPending && c.mergedCases.length > 0) {
+    throw new HuiyinError('CASE.HAS_MERGED_CASES', `${command}: other cases were merged into this one (${c.mergedCases.join(', ')}); it answers for them`, {
+      mergedCases: c.mergedCases,
+    });
+  }
+}
+
+/** Rules every version keeps: the merge's invariants hold for old cases too. */
 export const sharedRules: CaseRules = {
   merge: (command, { context: c }) => {
     if (command.data.intoCaseId === c.caseId) throw invalid('merge', 'intoCaseId', 'a case cannot be merged into itself');
+    refuseWhileAnswering('merge', c, true);
   },
+  withdraw: (_command, { context: c }) => refuseWhileAnswering('withdraw', c, true),
+  close: (_command, { context: c }) => refuseWhileAnswering('close', c, false),
   reassign: (command, { context: c }) => {
-    const same = command.data.deputyIds.length === c.deputyIds.length && command.data.deputyIds.every((id) => c.deputyIds.includes(id));
+    // The first deputy leads: the same deputies under a new lead is a real reassignment.
+    const { deputyIds } = command.data;
+    const same = deputyIds.length === c.deputyIds.length && deputyIds[0] === c.deputyIds[0] && deputyIds.every((id) => c.deputyIds.includes(id));
     if (same) throw invalid('reassign', 'deputyIds', 'the case is already assigned to exactly these deputies');
   },
   attach: (command, { context: c }) => {
-    if (command.data.caseId === c.caseId) throw invalid('attach', 'caseId', 'a case cannot be merged into itself');
-    if (c.mergedCases.includes(command.data.caseId)) throw invalid('attach', 'caseId', 'that case is already merged into this one');
+    const { caseId } = command.data;
+    if (caseId === c.caseId) throw invalid('attach', 'caseId', 'a case cannot be merged into itself');
+    if (c.pendingMerges.includes(caseId) || c.mergedCases.includes(caseId)) {
+      throw invalid('attach', 'caseId', 'that case is already merged into this one');
+    }
+    if (c.mergedInto !== null) throw invalid('attach', 'caseId', 'this case was itself merged');
+  },
+  'confirm-merge': (command, { context: c }) => {
+    if (!c.pendingMerges.includes(command.data.caseId)) throw invalid('confirm-merge', 'caseId', 'no merge of that case is under way');
   },
   detach: (command, { context: c }) => {
-    if (!c.mergedCases.includes(command.data.caseId)) throw invalid('detach', 'caseId', 'that case is not merged into this one');
+    const { caseId } = command.data;
+    if (!c.pendingMerges.includes(caseId) && !c.mergedCases.includes(caseId)) {
+      throw invalid('detach', 'caseId', 'that case is not merged into this one');
+    }
   },
 };
 

@@ -10,10 +10,8 @@ import { caseTableV2 } from './table-v2.js';
 
 export type CaseWorkflow = WorkflowDefinition<CaseContext, CaseCommand, CaseEvent>;
 
-/** Commands a person may be offered: the internal ones are the service's own steps. */
-const listedCommandEvents = Object.fromEntries(
-  Object.entries(caseCommandEvents).filter(([command]) => !Object.hasOwn(caseInternalCommandData, command)),
-) as Partial<typeof caseCommandEvents>;
+/** The service's own steps (merge bookkeeping, relayed feedback): never offered to a person. */
+const unlisted = Object.keys(caseInternalCommandData) as CaseCommandType[];
 
 function caseWorkflowVersion(version: number, table: TransitionTable, decide: CaseWorkflow['decide']): CaseWorkflow {
   return {
@@ -23,7 +21,8 @@ function caseWorkflowVersion(version: number, table: TransitionTable, decide: Ca
     machine: caseMachine(`case-v${version}`, table),
     commands: caseCommandData,
     events: caseEventContracts,
-    commandEvents: listedCommandEvents,
+    commandEvents: caseCommandEvents,
+    unlisted,
     decide,
     evolve: recordCaseEvent,
   };

@@ -1,6 +1,6 @@
 import { HuiyinError, type FieldIssue } from '../../contracts/errors.js';
 import { DAY_MS } from '../../contracts/time.js';
-import { invalid, refuseIfAny, sharedRules, type CaseRules } from './decider.js';
+import { invalid, poorFollowUp, refuseIfAny, sharedRules, type CaseRules } from './decider.js';
 
 /** A client's clock may run a little ahead of ours; "not in the future" allows this much. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -43,16 +43,17 @@ export const caseRulesV2: CaseRules = {
     }
     refuseIfAny('complete-site-check', issues);
   },
-  close: (command, { context: c }, { actor }) => {
-    const followUp = c.followUp;
-    const poor = followUp !== null && (!followUp.resolved || followUp.satisfaction === 'unsatisfied');
-    if (!poor) {
+  close: (command, state, context) => {
+    sharedRules.close!(command, state, context);
+    const { followUp } = state.context;
+    if (followUp === null || !poorFollowUp(state.context)) {
       if (command.data.reason !== undefined) {
         throw invalid('close', 'reason', 'a reason is only for closing a case whose follow-up was not good');
       }
       return;
     }
-    if (actor.role !== 'supervisor') {
+    // Overriding the citizen's verdict is a supervisor's judgement (督办 is theirs), not an administrator's.
+    if (context.actor.role !== 'supervisor') {
       throw new HuiyinError(
         'CASE.FOLLOW_UP_UNRESOLVED',
         'the follow-up says the matter is not resolved or the citizen is not satisfied: reopen the case, or a supervisor closes it with a reason',
@@ -65,11 +66,5 @@ export const caseRulesV2: CaseRules = {
   },
   escalate: (command, _state, { occurredAt }) => {
     if (ms(command.data.dueBy) <= ms(occurredAt)) throw invalid('escalate', 'dueBy', 'the due date must be in the future');
-  },
-  merge: (command, state, context) => {
-    sharedRules.merge!(command, state, context);
-    if (state.context.mergedCases.length > 0) {
-      throw invalid('merge', 'intoCaseId', 'other cases were merged into this one; it cannot itself be merged');
-    }
   },
 };

@@ -2,11 +2,13 @@ import type { TransitionTable, Transitions } from './machine.js';
 
 /**
  * Case workflow v1: the rules cases opened before v2 keep until they close.
- * Notes and escalation are flags any status but the ends takes; attaching a
- * merged case and relaying feedback are the merge's bookkeeping, which v1
- * cases take too so that a v2 case can be merged into them.
+ * Notes and escalation are flags any status but the ends takes. Attaching
+ * a merged case (and confirming or taking back the attachment) is the
+ * merge's bookkeeping, which v1 cases take too so that a case can be merged
+ * into them; v1 merged cases are not told the answer (no FeedbackRelayed).
  */
-const anyOpenState: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', CaseAttached: 'stay', CaseDetached: 'stay' };
+const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
+const anyOpenState: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', CaseAttached: 'stay', ...bookkeeping };
 const beforeAnswered: Transitions = { ...anyOpenState, CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV1: TransitionTable = {
@@ -37,6 +39,6 @@ export const caseTableV1: TransitionTable = {
   answered: { ...anyOpenState, FollowUpRecorded: 'followed-up', CaseClosed: 'closed' },
   'followed-up': { ...anyOpenState, CaseClosed: 'closed', CaseReopened: 'in-progress' },
   closed: { ...anyOpenState, CaseReopened: 'in-progress' },
-  withdrawn: {},
-  merged: {},
+  withdrawn: bookkeeping,
+  merged: bookkeeping,
 };

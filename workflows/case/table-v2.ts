@@ -4,12 +4,14 @@ import type { TransitionTable, Transitions } from './machine.js';
  * Case workflow v2. Against v1: escalation (督办) is refused once a case is
  * closed, withdrawn or merged; only a case still open can take a merged
  * case in; a merged case is told the answer of the case it went into
- * (FeedbackRelayed); and a merge that could not complete can always take
- * its attachment back. The rules on data (reception time, site-check
- * participants, closing after a poor follow-up, new deadlines) are the
- * decider's.
+ * (FeedbackRelayed); a case under a site check can be reassigned; and a
+ * merge's attachment can always be confirmed or taken back. The rules on
+ * data (reception time, site-check participants, closing after a poor
+ * follow-up, new deadlines, what a case answering for others may not do)
+ * are the deciders'.
  */
-const flags: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', CaseDetached: 'stay' };
+const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
+const flags: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...bookkeeping };
 const open: Transitions = { ...flags, CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV2: TransitionTable = {
@@ -39,7 +41,7 @@ export const caseTableV2: TransitionTable = {
   declined: { ...open, FeedbackGiven: 'answered' },
   answered: { ...flags, FollowUpRecorded: 'followed-up', CaseClosed: 'closed' },
   'followed-up': { ...flags, CaseClosed: 'closed', CaseReopened: 'in-progress' },
-  closed: { NoteAdded: 'stay', CaseDetached: 'stay', CaseReopened: 'in-progress' },
-  withdrawn: { CaseDetached: 'stay' },
-  merged: { FeedbackRelayed: 'stay', CaseDetached: 'stay' },
+  closed: { ...bookkeeping, NoteAdded: 'stay', CaseReopened: 'in-progress' },
+  withdrawn: bookkeeping,
+  merged: { ...bookkeeping, FeedbackRelayed: 'stay' },
 };

@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { IllegalTransitionError } from '../../contracts/errors.js';
 import { nextSnapshot } from './compiled-transition.js';
 import type { DecideContext, Message } from './definition.js';
-import { allowedCommands, streamState, type FoldedStream } from './fold.js';
+import { allowedCommands, streamState, takesCommand, type FoldedStream } from './fold.js';
 
 export interface Decision<S = unknown, C extends Message = Message, E extends Message = Message> {
   events: E[];
@@ -22,6 +22,10 @@ export function decideAndCheck<S, C extends Message, E extends Message>(
   context: DecideContext,
 ): Decision<S, C, E> {
   const { definition } = stream;
+  // The status first: a command the case cannot take now is a conflict, whatever its data says.
+  if (!takesCommand(definition, stream.snapshot, command.type)) {
+    throw new IllegalTransitionError(command.type, stream.status, allowedCommands(definition, stream.snapshot));
+  }
   const events = definition.decide(command, stream, context);
   let next: AnyMachineSnapshot = stream.snapshot;
   for (const event of events) {

@@ -50,10 +50,12 @@ export interface WorkflowDefinition<S = unknown, C extends Message = Message, E 
   commands: Readonly<Record<C['type'], ZodType>>;
   events: Readonly<Record<E['type'], EventContract>>;
   /**
-   * The event each command a person may ask for produces: how allowed
-   * actions are listed. Commands left out are never listed.
+   * The event each command produces: how the status check before deciding
+   * and the list of allowed actions are worked out.
    */
-  commandEvents: Readonly<Partial<Record<C['type'], E['type']>>>;
+  commandEvents: Readonly<Record<C['type'], E['type']>>;
+  /** Commands the workflow's own services issue, never offered to a person as an action. */
+  unlisted?: readonly C['type'][];
   decide(command: C, state: WorkflowState<S>, context: DecideContext): E[];
   /**
    * The whole next context after one event (not a partial one to merge).

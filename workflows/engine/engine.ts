@@ -157,6 +157,11 @@ export class WorkflowEngine<S = unknown, C extends Message = Message, E extends 
     if (!stream) stream = await this.load(streamName);
     for (let attempt = 0; ; attempt++) {
       const landing = stream.commands.get(envelope.commandId);
+      if (landing && landing.fingerprint !== undefined && envelope.fingerprint !== undefined && landing.fingerprint !== envelope.fingerprint) {
+        throw new HuiyinError('IDEMPOTENCY.KEY_REUSED', 'this idempotency key was already used for another request', {
+          commandId: envelope.commandId,
+        });
+      }
       if (landing) {
         return { streamName, revision: landing.revision, position: landing.position, replayed: true, events: [], state: stream, rights: undefined };
       }
@@ -183,7 +188,7 @@ export class WorkflowEngine<S = unknown, C extends Message = Message, E extends 
         const expectedRevision = stream.revision === -1 ? 'no_stream' : stream.revision;
         const appended = await this.store.appendToStream(streamName, events, { expectedRevision });
         const landed = { revision: appended.nextExpectedRevision, position: appended.position };
-        next.commands.set(envelope.commandId, landed);
+        next.commands.set(envelope.commandId, envelope.fingerprint === undefined ? landed : Object.assign(landed, { fingerprint: envelope.fingerprint }));
         this.#cache.put(next);
         return { streamName, revision: landed.revision, position: landed.position, replayed: false, events, state: next, rights };
       } catch (error) {

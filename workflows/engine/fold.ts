@@ -12,6 +12,8 @@ import { GENESIS_HASH } from './hash-chain.js';
 export interface CommandLanding {
   revision: number;
   position: number;
+  /** What the command asked, hashed, when it came with an idempotency key. */
+  fingerprint?: string;
 }
 
 /** A stream folded up to `revision` (-1 when the stream does not exist yet). */
@@ -75,7 +77,9 @@ export function emptyStream<S, C extends Message, E extends Message>(
 
 /** A recorded event as the machine takes it: data in its current shape, with when and by whom. */
 export function toMachineEvent(definition: WorkflowDefinition, event: RecordedEvent): MachineEvent {
-  const { occurredAt, actor } = event.metadata as { occurredAt?: string; actor?: Actor };
+  const { occurredAt: at, actor } = event.metadata as { occurredAt?: string; actor?: Actor };
+  // Events written before times were kept in UTC may carry an offset.
+  const occurredAt = at === undefined || at.endsWith('Z') ? at : new Date(at).toISOString();
   const contract = (definition.events as Record<string, WorkflowDefinition['events'][string]>)[event.type];
   return {
     type: event.type,
@@ -110,10 +114,12 @@ export function foldEvents<S, C extends Message, E extends Message>(
       snapshot = initialSnapshot(definition);
     }
     revision = event.revision;
-    const metadata = event.metadata as { commandId?: string; hash?: string };
+    const metadata = event.metadata as { commandId?: string; hash?: string; fingerprint?: string };
     if (typeof metadata.hash === 'string') lastHash = metadata.hash;
     if (typeof metadata.commandId === 'string') {
-      start.commands.set(metadata.commandId, { revision: event.revision, position: event.position });
+      const landing: CommandLanding = { revision: event.revision, position: event.position };
+      if (typeof metadata.fingerprint === 'string') landing.fingerprint = metadata.fingerprint;
+      start.commands.set(metadata.commandId, landing);
     }
     if (!Object.hasOwn(definition.events, event.type)) continue;
     const next = nextSnapshot(definition, snapshot, toMachineEvent(definition, event));
@@ -129,24 +135,42 @@ export function foldEvents<S, C extends Message, E extends Message>(
   return streamState({ streamName: start.streamName, definition, revision, lastHash, commands: start.commands }, snapshot);
 }
 
-const allowedByStatus = new WeakMap<WorkflowDefinition, Map<string, string[]>>();
+interface Accepted {
+  /** Every command the status takes, the workflow's own included. */
+  all: ReadonlySet<string>;
+  /** Those a person may be offered. */
+  listed: readonly string[];
+}
+const acceptedByStatus = new WeakMap<WorkflowDefinition, Map<string, Accepted>>();
 
 /**
- * The commands the workflow would accept now (rights are the caller's
- * concern). Workflows here carry no guards, so the answer depends on the
- * status alone and is worked out once per status.
+ * The commands the workflow takes in the snapshot's status (rights are the
+ * caller's concern). Workflows here carry no guards, so the answer depends
+ * on the status alone and is worked out once per status.
  */
-export function allowedCommands(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot): string[] {
-  let byStatus = allowedByStatus.get(definition);
-  if (!byStatus) allowedByStatus.set(definition, (byStatus = new Map()));
+function accepted(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot): Accepted {
+  let byStatus = acceptedByStatus.get(definition);
+  if (!byStatus) acceptedByStatus.set(definition, (byStatus = new Map()));
   const status = `${snapshot.status}:${JSON.stringify(snapshot.value)}`;
-  let allowed = byStatus.get(status);
-  if (!allowed) {
+  let found = byStatus.get(status);
+  if (!found) {
     const probe = { data: {}, occurredAt: '', actor: { id: '', role: 'system' as const } };
-    allowed = Object.entries(definition.commandEvents as Record<string, string>)
+    const all = Object.entries(definition.commandEvents as Record<string, string>)
       .filter(([, eventType]) => snapshot.can({ type: eventType, ...probe }))
       .map(([command]) => command);
-    byStatus.set(status, allowed);
+    const unlisted = new Set<string>(definition.unlisted ?? []);
+    found = { all: new Set(all), listed: all.filter((command) => !unlisted.has(command)) };
+    byStatus.set(status, found);
   }
-  return [...allowed];
+  return found;
+}
+
+/** The actions a person may be offered now. */
+export function allowedCommands(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot): string[] {
+  return [...accepted(definition, snapshot).listed];
+}
+
+/** Whether the status takes the command at all: asked before deciding, so a status refusal comes first. */
+export function takesCommand(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, commandType: string): boolean {
+  return accepted(definition, snapshot).all.has(commandType);
 }

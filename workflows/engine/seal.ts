@@ -25,6 +25,7 @@ export function sealEvents(stream: FoldedStream, decided: Message[], envelope: C
       schemaVersion: contracts[event.type]?.version ?? 1,
       prevHash,
     };
+    if (envelope.fingerprint !== undefined) Object.assign(unsealed, { fingerprint: envelope.fingerprint });
     // Decided data is plain JSON by the workflow's contract (its tests parse every event).
     const data = event.data as JsonObject;
     const sealed = hashEventKeepingJson({ streamName: stream.streamName, revision, type: event.type, data, metadata: unsealed });

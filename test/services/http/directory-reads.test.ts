@@ -3,6 +3,7 @@ import { people, testApp } from '../../support/test-app.js';
 
 // The shared seed: Shuicheng district (520221) holds Panlong town (520221104)
 // with two stations; Zhongshan district (520201) has one station.
+// Categories have their own tests (categories.test.ts).
 const problem = 'application/problem+json; charset=utf-8';
 const ids = (res: { json: () => { items: Array<{ id?: string; code?: string }> } }) =>
   res.json().items.map((item) => item.id ?? item.code);
@@ -19,8 +20,8 @@ t.test('GET /api/areas, /api/stations, /api/deputies › public lists, filtered 
   t.same(ids(await get('/api/stations')), ['st-hecheng', 'st-baichehe', 'st-panlong']);
   t.same(ids(await get('/api/stations?area=520221')), ['st-baichehe', 'st-panlong']);
   t.same(ids(await get('/api/stations?area=999')), []);
-  t.same(ids(await get('/api/deputies?station=st-panlong')), ['dep-li']);
-  t.same(ids(await get('/api/deputies?area=520221')), ['dep-li', 'dep-wen']);
+  t.same(ids(await get('/api/deputies?station=st-panlong')), ['dep-li', 'dep-luo'], 'by name: Li Xianjian, Luo Jian');
+  t.same(ids(await get('/api/deputies?area=520221')), ['dep-li', 'dep-luo', 'dep-wen']);
   t.same(ids(await get('/api/deputies?area=52&station=st-hecheng')), ['dep-yue']);
   const all = (await get('/api/deputies')).json().items;
   t.same(all.find((d: { id: string }) => d.id === 'dep-li'), {
@@ -53,7 +54,7 @@ t.test('GET /api/{kind}/{id} › one entry, with its revision as ETag', async (t
 
 t.test('GET /api/{kind}/{id} › an unknown entry is a 404 problem', async (t) => {
   const { app } = await testApp(t);
-  for (const url of ['/api/stations/st-nowhere', '/api/deputies/dep-nobody', '/api/areas/530000']) {
+  for (const url of ['/api/stations/st-nowhere', '/api/deputies/dep-nobody', '/api/areas/530000', '/api/categories/520221.nothing']) {
     const res = await app.inject(url);
     t.equal(res.statusCode, 404, url);
     t.equal(res.headers['content-type'], problem);
@@ -88,6 +89,9 @@ t.test('GET /docs/json › documents every directory route', async (t) => {
     '/api/deputies': ['get', 'post'],
     '/api/deputies/{id}': ['get', 'patch'],
     '/api/deputies/{id}/history': ['get'],
+    '/api/categories': ['get', 'post'],
+    '/api/categories/{id}': ['get', 'patch'],
+    '/api/categories/{id}/history': ['get'],
   })) {
     t.same(Object.keys(doc.paths[path] ?? {}).sort(), methods, path);
   }

@@ -79,8 +79,10 @@ t.test('directory writes › 400 names every bad field and writes nothing', asyn
   const nothing = await call(people.admin, 'PATCH', '/api/stations/st-panlong', { name: 'Panlong Town Station' });
   t.equal(nothing.statusCode, 400, 'an update that changes nothing');
   t.equal(nothing.json().code, 'COMMAND.INVALID');
-  const badKey = await call(people.admin, 'POST', '/api/areas', { code: '520299', name: 'X' }, { 'idempotency-key': 'k'.repeat(65) });
-  t.same(fields(badKey), ['header:idempotency-key']);
+  const longKey = await call(people.admin, 'POST', '/api/areas', { code: '520299', name: 'X' }, { 'idempotency-key': 'k'.repeat(129) });
+  t.same(fields(longKey), ['header:idempotency-key'], 'at most 128 characters');
+  const controlKey = await call(people.admin, 'POST', '/api/areas', { code: '520299', name: 'X' }, { 'idempotency-key': 'form\u0007 42' });
+  t.same(fields(controlKey), ['header:idempotency-key'], 'printable ASCII only');
   t.equal(await store.headPosition(), head, 'the log is untouched');
 });
 

@@ -2,9 +2,9 @@ import t from 'tap';
 import { createLogger, scrub } from '../../../services/http/logger.js';
 import { HuiyinError } from '../../../contracts/errors.js';
 
-const citizen = () => ({ name: 'Hu Xiuying', phone: '13800000613', village: 'Guzhen' });
+const citizen = () => ({ name: 'Hu Xiuying', phone: '13800000613', address: 'Fana village, group 4, house 12', village: 'Guzhen' });
 
-t.test('log scrub › a citizen’s name and phone are redacted at any depth, in arrays and in error details', async (t) => {
+t.test('log scrub › a citizen’s name, phone and address are redacted at any depth, in arrays and in error details', async (t) => {
   const logged = {
     constituent: citizen(),
     body: { case: { constituent: citizen() } },
@@ -12,7 +12,7 @@ t.test('log scrub › a citizen’s name and phone are redacted at any depth, in
     err: new HuiyinError('COMMAND.INVALID', 'bad', { body: { constituent: citizen() } }),
   };
   const text = JSON.stringify(scrub(logged));
-  t.notMatch(text, /Hu Xiuying|13800000613/);
+  t.notMatch(text, /Hu Xiuying|13800000613|house 12/);
   t.match(text, /Guzhen/, 'the rest of the constituent stays');
   t.match(text, /culvert/);
   t.match(text, /"message":"bad"/, 'an error keeps its message');
@@ -39,6 +39,6 @@ t.test('log scrub › a constituent or authorization in child bindings is censor
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
   logger.child({ reqId: 'r1', constituent: citizen(), authorization: 'Bearer x.y.z' }).info({ body: { constituent: citizen() } }, 'hello');
   t.equal(lines.length, 1);
-  t.notMatch(lines[0]!, /Hu Xiuying|13800000613|x\.y\.z/);
+  t.notMatch(lines[0]!, /Hu Xiuying|13800000613|house 12|x\.y\.z/);
   t.match(JSON.parse(lines[0]!), { reqId: 'r1', msg: 'hello', body: { constituent: { name: '[redacted]' } } });
 });

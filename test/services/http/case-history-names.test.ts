@@ -1,0 +1,33 @@
+import t from 'tap';
+import { bodies, culvert, people, testApp } from '../../support/test-app.js';
+
+type Event = { type: string; metadata: { actor: { id: string; role: string; name?: string } } };
+
+t.test('history › every actor carries the name they had at that moment', async (t) => {
+  const { call } = await testApp(t);
+  const staff = { ...people.staff, name: 'Wang Fang' };
+  const { id } = (await call(staff, 'POST', '/api/cases', culvert)).json();
+  await call({ ...people.supervisor, name: 'Zhao Min' }, 'POST', `/api/cases/${id}/assign`, bodies.assign);
+  // A deputy's name comes from the directory, not from whatever the token says.
+  await call({ ...people.deputyLi, name: 'Somebody Else' }, 'POST', `/api/cases/${id}/acknowledge`);
+  const renamed = await call(people.admin, 'PATCH', '/api/deputies/dep-li', { name: 'Li Xianjian (renamed)' });
+  t.equal(renamed.statusCode, 200);
+  await call(people.deputyLi, 'POST', `/api/cases/${id}/add-note`, { text: 'Called the roads office' });
+  await call(people.admin, 'POST', `/api/cases/${id}/add-note`, { text: 'No name in this token' });
+
+  const events: Event[] = (await call(people.auditor, 'GET', `/api/cases/${id}/history`)).json().events;
+  t.same(
+    events.map((e) => [e.type, e.metadata.actor]),
+    [
+      ['CaseReceived', { id: 'staff-baichehe', role: 'staff', name: 'Wang Fang' }],
+      ['CaseAssigned', { id: 'sup-shuicheng', role: 'supervisor', name: 'Zhao Min' }],
+      ['CaseAcknowledged', { id: 'dep-li', role: 'deputy', name: 'Li Xianjian' }],
+      ['NoteAdded', { id: 'dep-li', role: 'deputy', name: 'Li Xianjian (renamed)' }],
+      ['NoteAdded', { id: 'admin-1', role: 'admin' }],
+    ],
+    'the old events keep the old name; the rename shows from then on',
+  );
+  const view = (await call(people.staff, 'GET', `/api/cases/${id}`)).json();
+  t.same(view.acknowledged.by, { id: 'dep-li', role: 'deputy', name: 'Li Xianjian' }, 'the view stamps say who, as it was');
+  t.same(view.notes[0].by.name, 'Li Xianjian (renamed)');
+});
