@@ -12,5 +12,8 @@ export const actorSchema = z.strictObject({
   id: z.string().min(1).max(128),
   role: z.enum(roles),
   name: z.string().min(1).max(100).optional(),
+  /** The rights the command was allowed under, as the directory gave them then. */
+  stations: z.array(z.string()).max(200).optional(),
+  area: z.string().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { areaPrefix } from './area.js';
-import { areaSchema, categorySchema, deputySchema, entryId, stationSchema } from './directory.js';
+import { accountSchema, areaSchema, categorySchema, deputySchema, entryId, stationSchema } from './directory.js';
 
 export { historySchema as entryHistory } from './history.js';
 export { areaParams, entryParams } from './ids.js';
@@ -18,6 +18,7 @@ export const areaWritten = areaSchema.extend(written);
 export const stationWritten = stationSchema.extend(written);
 export const deputyWritten = deputySchema.extend(written);
 export const categoryWritten = categorySchema.extend(written);
+export const accountWritten = accountSchema.extend(written);
 
 export const areaList = z.object({ items: z.array(areaSchema) });
 export const stationList = z.object({ items: z.array(stationSchema) });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { areaCodeSchema } from './area.js';
+import { areaCodeSchema, areaPrefix } from './area.js';
 import { categoryCode } from './case/commands.js';
 import { urgencies } from './case/vocabulary.js';
 import { eventContract } from './event-contract.js';
 import { entryId } from './ids.js';
 import { line } from './text.js';
+import { instant } from './time.js';
 
 export { entryId } from './ids.js';
 
@@ -64,11 +65,37 @@ export const categoryIdOf = (areaCode: string, code: string) => `${areaCode}.${c
 /** What an administrator sends: the id follows from the area and the code. */
 export const categoryInput = categorySchema.omit({ id: true });
 
+/**
+ * Who may sign in, and with which rights: a person (staff, a deputy, a
+ * supervisor, an auditor, an administrator) or an API client. Tokens say
+ * only who someone is; what they may do is read from here as of each
+ * command, so a move or a removal takes effect at once. A deputy's
+ * stations are those of their deputy entry (same id) when there is one.
+ */
+export const accountKinds = ['person', 'client'] as const;
+export const accountRoles = ['staff', 'deputy', 'supervisor', 'auditor', 'admin'] as const;
+export const accountSchema = z.strictObject({
+  id: entryId,
+  name,
+  kind: z.enum(accountKinds).default('person'),
+  role: z.enum(accountRoles),
+  /** Where staff (and deputies without a deputy entry) work. */
+  stationIds: stationIds.default([]),
+  /** A supervisor's area: an area-code prefix. */
+  area: areaPrefix.optional(),
+  /** False: the account may no longer sign in, and its tokens stop working. */
+  active: z.boolean().default(true),
+  /** Tokens issued before this time are refused (an administrator revoked them). */
+  tokensNotBefore: instant.optional(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
 /** Changes: every field but the identity is optional. */
 export const areaChange = areaSchema.omit({ code: true }).partial();
 export const stationChange = stationSchema.omit({ id: true }).partial();
 export const deputyChange = deputySchema.omit({ id: true }).partial().extend({ stationIds: stationIds.optional() });
 export const categoryChange = categorySchema.pick({ nameZh: true, nameEn: true, defaultUrgency: true }).partial();
+export const accountChange = accountSchema.omit({ id: true }).partial().extend({ stationIds: stationIds.optional() });
 export type AreaChange = z.infer<typeof areaChange>;
 export type StationChange = z.infer<typeof stationChange>;
 export type DeputyChange = z.infer<typeof deputyChange>;
@@ -84,6 +111,10 @@ const areaRecord = { code: str, name: str };
 const stationRecord = { id: str, name: str, kind: z.enum(stationKinds), areaCode: str, address: str, receptionSchedule: str };
 const deputyRecord = { id: str, name: str, level: z.enum(deputyLevels), stationIds: z.array(str) };
 const categoryRecord = { id: str, areaCode: str, code: str, nameZh: str, nameEn: str, defaultUrgency: z.enum(urgencies) };
+const accountRecord = {
+  id: str, name: str, kind: z.enum(accountKinds), role: z.enum(accountRoles), stationIds: z.array(str),
+  area: str.optional(), active: z.boolean(), tokensNotBefore: str.optional(),
+};
 /** An update: the identity, and any of the other fields. */
 const changeOf = <T extends z.ZodRawShape, I extends z.ZodRawShape>(record: T, identity: I) =>
   z.strictObject(record).partial().extend(identity);
@@ -97,6 +128,8 @@ export const directoryEventContracts = {
   DeputyUpdated: eventContract(changeOf(deputyRecord, { id: str })),
   CategoryRegistered: eventContract(z.strictObject(categoryRecord)),
   CategoryUpdated: eventContract(changeOf(categoryRecord, { id: str })),
+  AccountRegistered: eventContract(z.strictObject(accountRecord)),
+  AccountUpdated: eventContract(changeOf(accountRecord, { id: str })),
 } as const;
 export type DirectoryEventType = keyof typeof directoryEventContracts;
 export type DirectoryEvent = {
@@ -105,13 +138,14 @@ export type DirectoryEvent = {
 export type DirectoryEventOf<K extends DirectoryEventType> = Extract<DirectoryEvent, { type: K }>;
 
 /** The kinds of entry, each one stream category. */
-export const entryKinds = ['area', 'station', 'deputy', 'category'] as const;
+export const entryKinds = ['area', 'station', 'deputy', 'category', 'account'] as const;
 export type EntryKind = (typeof entryKinds)[number];
 export interface EntryRecords {
   area: Area;
   station: Station;
   deputy: Deputy;
   category: Category;
+  account: Account;
 }
 
 /** What the case service needs from the directory; always current (read from the log). */

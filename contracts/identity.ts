@@ -4,7 +4,20 @@ import { roles } from './metadata.js';
 /** People sign in; the system role is for the scheduler and the demo only. */
 export const userRoles = roles.filter((r) => r !== 'system') as Exclude<(typeof roles)[number], 'system'>[];
 
-/** What a bearer token says about its holder. */
+/**
+ * What a bearer token says: who its holder is, and when it was issued and
+ * expires — nothing about rights, which come from the directory as of each
+ * command. A token without an expiry is refused.
+ */
+export const tokenClaimsSchema = z.object({
+  sub: z.string().min(1).max(128),
+  name: z.string().min(1).max(100).optional(),
+  iat: z.number().int().positive(),
+  exp: z.number().int().positive(),
+});
+export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
+
+/** A person's rights as the permission matrix reads them (from an account). */
 export const claimsSchema = z.object({
   sub: z.string().min(1).max(128),
   name: z.string().min(1).max(100).optional(),

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { EntryBook } from '../directory/entries.js';
+import { openEventStore } from '../event-store/open-store.js';
 import { tokenService } from '../http/auth/tokens.js';
 import { median, ratio, withBaseline, type BenchResult } from './result.js';
 import { spawnServer, stopServer } from './spawn-server.js';
@@ -11,7 +13,18 @@ const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const SECRET = 'bench-secret';
 const ACTION_CASES = 4096;
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
-const admin = { authorization: `Bearer ${tokenService(SECRET).sign({ sub: 'bench-admin', role: 'admin', stations: [] })}`, 'content-type': 'application/json' };
+const admin = { authorization: `Bearer ${tokenService(SECRET).sign({ sub: 'bench-admin' })}`, 'content-type': 'application/json' };
+
+/** Rights come from the directory: the benchmark's administrator is an account in the log before the server starts. */
+async function registerBenchAdmin(dataDir: string): Promise<void> {
+  const store = await openEventStore({ dataDir, env: {} });
+  try {
+    const record = new EntryBook(store).parse('account', 'register', { id: 'bench-admin', name: 'Benchmark', role: 'admin' });
+    await new EntryBook(store).register('account', record, { id: 'cli', role: 'system' }, { now: new Date().toISOString() });
+  } finally {
+    await store.close();
+  }
+}
 
 const caseBody = JSON.stringify({
   channel: 'online-message',
@@ -73,6 +86,7 @@ async function newCases(url: string, count: number): Promise<string[]> {
  */
 export async function benchHttp(): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huiyin-bench-http-'));
+  await registerBenchAdmin(dataDir);
   const server = await spawnServer('services/server.ts', { DATA_DIR: dataDir, AUTH_SECRET: SECRET, DEMO: '0', LOG_LEVEL: 'warn' });
   let hello: Awaited<ReturnType<typeof spawnServer>> | undefined;
   try {

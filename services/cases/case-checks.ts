@@ -14,10 +14,9 @@ import { actorOf } from '../commands/envelope.js';
 export class CaseChecks {
   constructor(readonly directory: DirectoryLookup) {}
 
-  /** The actor with the name the directory has for them now (deputies), else their sign-in name. */
+  /** The actor as the history keeps them: the principal already carries the directory's name and rights. */
   async actorFor(who: Principal): Promise<Actor> {
-    if (who.role !== 'deputy') return actorOf(who);
-    return actorOf(who, (await this.directory.deputy(who.sub))?.name ?? who.name);
+    return actorOf(who);
   }
 
   /** The receive command's data: the form, with the station's area and the category as the directory has it. */

@@ -29,9 +29,17 @@ export interface CommandRequest {
   parsed?: boolean;
 }
 
-/** The actor as the history records them: with the display name they had at that moment. */
-export const actorOf = (who: Principal, name: string | undefined = who.name): Actor =>
-  name === undefined ? { id: who.sub, role: who.role } : { id: who.sub, role: who.role, name };
+/**
+ * The actor as the history records them: with the display name they had at
+ * that moment, and the rights the directory gave them (stations, area).
+ */
+export function actorOf(who: Principal, name: string | undefined = who.name): Actor {
+  const actor: Actor = { id: who.sub, role: who.role };
+  if (name !== undefined) actor.name = name;
+  if (who.stations.length > 0) actor.stations = [...who.stations];
+  if (who.area !== undefined) actor.area = who.area;
+  return actor;
+}
 
 /**
  * The one place a command envelope is built: id (derived from the caller

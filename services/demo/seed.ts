@@ -30,6 +30,12 @@ export async function seedDemo(directory: Directory, cases: CaseService): Promis
   for (const [kind, records] of entries) {
     for (const record of records) await directory.register(kind, record, admin, { now: SET_UP_AT, idempotencyKey: randomUUID() });
   }
+  // Everyone who acts in the demo can sign in: `npm run cli -- token --sub sup-shuicheng` gives a supervisor's token.
+  const accounts = [
+    ...Object.values(demoPeople).map((p) => ({ id: p.sub, name: p.name, role: p.role, stationIds: [...p.stations], ...('area' in p ? { area: p.area } : {}) })),
+    ...demoDeputies.map((d) => ({ id: d.id, name: d.name, role: 'deputy' })),
+  ];
+  for (const account of accounts) await directory.register('account', account, admin, { now: SET_UP_AT, idempotencyKey: randomUUID() });
   const ids = new Map<string, string>();
   const timeline = demoStories.flatMap((story) => [
     { at: new Date(story.receivedAt).toISOString(), story, step: undefined },

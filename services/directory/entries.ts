@@ -24,8 +24,8 @@ export interface WriteResult<K extends EntryKind> extends Entry<K> {
 type EntryEngine = WorkflowEngine<EntryContext, EntryCommand, EntryEvent>;
 type EntryResult = CommandResult<EntryContext, EntryCommand, EntryEvent>;
 
-const idSchemas = { area: areaCodeSchema, station: entryId, deputy: entryId, category: entryId } as const;
-const keyOf: Record<EntryKind, string> = { area: 'code', station: 'id', deputy: 'id', category: 'id' };
+const idSchemas = { area: areaCodeSchema, station: entryId, deputy: entryId, category: entryId, account: entryId } as const;
+const keyOf: Record<EntryKind, string> = { area: 'code', station: 'id', deputy: 'id', category: 'id', account: 'id' };
 
 export const notFound = (kind: EntryKind, id: string) =>
   new HuiyinError('DIRECTORY.NOT_FOUND', `no ${kind} ${id}`, { kind, id });
@@ -58,6 +58,7 @@ export class EntryBook {
       station: new WorkflowEngine(store, directoryWorkflows.station, { now }),
       deputy: new WorkflowEngine(store, directoryWorkflows.deputy, { now }),
       category: new WorkflowEngine(store, directoryWorkflows.category, { now }),
+      account: new WorkflowEngine(store, directoryWorkflows.account, { now }),
     };
   }
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { claimsSchema } from '../../contracts/identity.js';
+import { registerAccount } from '../support/accounts.js';
 import { openEsdbEventStore } from '../../services/event-store/esdb/index.js';
 import { buildApp } from '../../services/http/app.js';
 import { tokenService } from '../../services/http/auth/tokens.js';
@@ -15,7 +15,8 @@ t.test('http service on eventstoredb › when the store drops mid-run', async (t
     await store.close();
     await server.close();
   });
-  const admin = { authorization: `Bearer ${tokens.sign(claimsSchema.parse({ sub: 'admin-1', role: 'admin' }))}` };
+  await registerAccount(store, { id: 'admin-1', name: 'Administrator', role: 'admin' });
+  const admin = { authorization: `Bearer ${tokens.sign({ sub: 'admin-1' })}` };
   const register = () =>
     app.inject({
       method: 'POST',

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Test } from 'tap';
 import type { EventStore } from '../../contracts/event-store.js';
-import { claimsSchema, type Claims } from '../../contracts/identity.js';
+import type { Claims } from '../../contracts/identity.js';
 import { openTestStore } from './store-factory.js';
 import { buildApp } from '../../services/http/app.js';
 import { tokenService } from '../../services/http/auth/tokens.js';
@@ -94,7 +94,8 @@ export interface TestAppOptions {
 export interface TestApp {
   app: FastifyInstance;
   store: EventStore;
-  auth(who: Who): { authorization: string };
+  /** The header for `who`, whose account (with exactly these rights) the directory now holds. */
+  auth(who: Who): Promise<{ authorization: string }>;
   /** Sends a JSON request as someone; returns the response with its body parsed. */
   call(
     who: Who,
@@ -110,7 +111,32 @@ export interface TestApp {
 }
 
 const tokens = tokenService('test-secret');
-export const auth = (who: Who) => ({ authorization: `Bearer ${tokens.sign(claimsSchema.parse(who))}` });
+/** A bearer token for `who`: it says who they are; their rights are their account's. */
+export const tokenFor = (who: Who) => `Bearer ${tokens.sign({ sub: who.sub, ...(who.name ? { name: who.name } : {}) })}`;
+
+/**
+ * Rights come from the directory, so every test person has an account with
+ * the rights the test gives them: registered the first time they act, and
+ * changed when a test gives them other rights.
+ */
+async function ensureAccount(app: FastifyInstance, who: Who): Promise<void> {
+  const wanted = {
+    name: who.name ?? who.sub,
+    role: who.role,
+    stationIds: [...(who.stations ?? [])],
+    ...(who.area === undefined ? {} : { area: who.area }),
+  };
+  const by = { id: 'test-setup', role: 'system' as const };
+  const request = { now: new Date().toISOString() };
+  const existing = (await app.directory.get('account', who.sub))?.record;
+  if (!existing) {
+    await app.directory.register('account', { id: who.sub, ...wanted }, by, request);
+    return;
+  }
+  const same = existing.role === wanted.role && existing.name === wanted.name && existing.area === wanted.area &&
+    JSON.stringify(existing.stationIds) === JSON.stringify(wanted.stationIds);
+  if (!same) await app.directory.update('account', who.sub, wanted, by, request);
+}
 
 export async function testApp(t: Test, options: TestAppOptions = {}): Promise<TestApp> {
   // HUIYIN_TEST_STORE=esdb-wire runs the same routes over the EventStoreDB adapter.
@@ -122,8 +148,12 @@ export async function testApp(t: Test, options: TestAppOptions = {}): Promise<Te
     await close();
     if (!options.store) await store.close();
   });
-  const call: TestApp['call'] = (who, method, url, body, headers = {}) =>
-    app.inject({ method, url, headers: { ...auth(who), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
+  const auth: TestApp['auth'] = async (who) => {
+    await ensureAccount(app, who);
+    return { authorization: tokenFor(who) };
+  };
+  const call: TestApp['call'] = async (who, method, url, body, headers = {}) =>
+    app.inject({ method, url, headers: { ...(await auth(who)), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
   if (options.seed !== false) await seedDirectory(call);
   const openCase: TestApp['openCase'] = async (actions = [], form = culvert) => {
     const created = await call(people.staff, 'POST', '/api/cases', form);

@@ -1,6 +1,8 @@
 import {
   areaChange,
   areaSchema,
+  accountChange,
+  accountSchema,
   categoryChange,
   categorySchema,
   deputyChange,
@@ -50,11 +52,22 @@ export const categoryWorkflow = entryWorkflow({
   updated: { type: 'CategoryUpdated', contract: events.CategoryUpdated },
 });
 
+/** Who may sign in and with which rights: stream `account-<id>`. */
+export const accountWorkflow = entryWorkflow({
+  name: 'account',
+  key: 'id',
+  record: accountSchema,
+  change: accountChange,
+  registered: { type: 'AccountRegistered', contract: events.AccountRegistered },
+  updated: { type: 'AccountUpdated', contract: events.AccountUpdated },
+});
+
 export const directoryWorkflows: Record<EntryKind, EntryWorkflow> = {
   area: areaWorkflow,
   station: stationWorkflow,
   deputy: deputyWorkflow,
   category: categoryWorkflow,
+  account: accountWorkflow,
 };
 
 export { entryWorkflow, type EntryCommand, type EntryContext, type EntryEvent, type EntrySpec, type EntryWorkflow } from './entry-workflow.js';

@@ -35,7 +35,7 @@ export const caseRoutes: FastifyPluginAsync<{ cases: CaseService }> = async (pla
     '/api/cases',
     { schema: { tags: ['cases'], body: receiveBody, headers: commandHeaders, response: { 201: caseViewSchema, ...problemResponses } } },
     async (request, reply) => {
-      const outcome = await cases.receive(requireUser(request), request.body, commandRequest(request));
+      const outcome = await cases.receive(await requireUser(request), request.body, commandRequest(request));
       reply.header('location', `/api/cases/${outcome.view.id}`);
       return sendOutcome(reply, outcome, 201);
     },
@@ -45,7 +45,7 @@ export const caseRoutes: FastifyPluginAsync<{ cases: CaseService }> = async (pla
     '/api/cases/:id',
     { schema: { tags: ['cases'], params: caseIdParams, response: { 200: caseViewSchema, ...problemResponses } } },
     async (request, reply) => {
-      const { state, rights } = await cases.read(requireUser(request), request.params.id);
+      const { state, rights } = await cases.read(await requireUser(request), request.params.id);
       reply.header('etag', `"${state.revision}"`);
       return cases.view(state, rights);
     },
@@ -64,7 +64,7 @@ export const caseRoutes: FastifyPluginAsync<{ cases: CaseService }> = async (pla
         },
       },
       async (request, reply) => {
-        const outcome = await cases.act(requireUser(request), request.params.id, action, request.body ?? {}, commandRequest(request));
+        const outcome = await cases.act(await requireUser(request), request.params.id, action, request.body ?? {}, commandRequest(request));
         return sendOutcome(reply, outcome, 200);
       },
     );
@@ -73,7 +73,7 @@ export const caseRoutes: FastifyPluginAsync<{ cases: CaseService }> = async (pla
   app.get(
     '/api/cases/:id/history',
     { schema: { tags: ['cases'], params: caseIdParams, response: { 200: historySchema, ...problemResponses } } },
-    async (request) => ({ events: await cases.history(requireUser(request), request.params.id) }),
+    async (request) => ({ events: await cases.history(await requireUser(request), request.params.id) }),
   );
 
   app.get(

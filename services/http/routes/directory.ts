@@ -10,6 +10,7 @@ import {
   categoryList,
   categoryListQuery,
   categoryWritten,
+  accountWritten,
   deputyList,
   deputyListQuery,
   deputyWritten,
@@ -20,6 +21,8 @@ import {
   stationWritten,
 } from '../../../contracts/directory-http.js';
 import {
+  accountChange,
+  accountSchema,
   areaChange,
   areaSchema,
   categoryChange,
@@ -32,7 +35,7 @@ import {
   type EntryKind,
 } from '../../../contracts/directory.js';
 import { HuiyinError } from '../../../contracts/errors.js';
-import type { Claims } from '../../../contracts/identity.js';
+import type { Principal } from '../../../contracts/identity.js';
 import { commandHeaders } from '../../../contracts/http-headers.js';
 import { actorOf } from '../../commands/envelope.js';
 import type { Directory } from '../../directory/index.js';
@@ -53,6 +56,8 @@ interface KindRoutes {
   input: ZodType;
   change: ZodType;
   written: ZodType;
+  /** Not public: reading needs an administrator. */
+  private?: boolean;
 }
 
 const kinds: KindRoutes[] = [
@@ -60,22 +65,25 @@ const kinds: KindRoutes[] = [
   { kind: 'station', path: '/api/stations', param: 'id', params: entryParams, record: stationSchema, input: stationSchema, change: stationChange, written: stationWritten },
   { kind: 'deputy', path: '/api/deputies', param: 'id', params: entryParams, record: deputySchema, input: deputySchema, change: deputyChange, written: deputyWritten },
   { kind: 'category', path: '/api/categories', param: 'id', params: entryParams, record: categorySchema, input: categoryInput, change: categoryChange, written: categoryWritten },
+  { kind: 'account', path: '/api/accounts', param: 'id', params: entryParams, record: accountSchema, input: accountSchema, change: accountChange, written: accountWritten, private: true },
 ];
 
 const tags = ['directory'];
 const publicRoute = { tags, security: [] };
-const historyReaders: Claims['role'][] = ['admin', 'supervisor', 'auditor'];
+const historyReaders: Principal['role'][] = ['admin', 'supervisor', 'auditor'];
 
 const idOf = (params: unknown, spec: KindRoutes) => (params as Record<string, string>)[spec.param]!;
 
 function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
   const one = `${spec.path}/:${spec.param}`;
   // Admin routes check the role before validation: a stranger learns nothing of the schema.
-  const adminOnly = async (request: FastifyRequest) => void requireRole(request, 'admin');
+  const adminOnly = async (request: FastifyRequest) => void (await requireRole(request, 'admin'));
+  // Accounts name people and their rights: only an administrator reads them.
+  const readers = spec.private ? { preValidation: adminOnly } : {};
 
   app.get(
     one,
-    { schema: { ...publicRoute, params: spec.params, response: { 200: spec.record, ...problemResponses } } },
+    { ...readers, schema: { ...(spec.private ? { tags } : publicRoute), params: spec.params, response: { 200: spec.record, ...problemResponses } } },
     async (request, reply) => {
       const id = idOf(request.params, spec);
       const entry = await directory.get(spec.kind, id);
@@ -88,7 +96,7 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
     spec.path,
     { preValidation: adminOnly, schema: { tags, headers: commandHeaders, body: spec.input, response: { 201: spec.written, ...problemResponses } } },
     async (request, reply) => {
-      const actor = actorOf(requireRole(request, 'admin'));
+      const actor = actorOf(await requireRole(request, 'admin'));
       // Not pinned: a registration's only expectation is that the entry is new.
       const facts = Object.assign(commandRequest(request), { ifMatch: undefined });
       const result = await directory.register(spec.kind, request.body, actor, facts);
@@ -108,7 +116,7 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
       schema: { tags, headers: commandHeaders, params: spec.params, body: spec.change, response: { 200: spec.written, ...problemResponses } },
     },
     async (request, reply) => {
-      const actor = actorOf(requireRole(request, 'admin'));
+      const actor = actorOf(await requireRole(request, 'admin'));
       const result = await directory.update(spec.kind, idOf(request.params, spec), request.body, actor, commandRequest(request));
       return reply.header('etag', `"${result.revision}"`).send({ ...result.record, revision: result.revision, position: result.position });
     },
@@ -117,7 +125,7 @@ function entryRoutes(app: App, directory: Directory, spec: KindRoutes): void {
   app.get(
     `${one}/history`,
     {
-      preValidation: async (request) => void requireRole(request, ...historyReaders),
+      preValidation: async (request) => void (await requireRole(request, ...(spec.private ? ['admin' as const] : historyReaders))),
       schema: { tags, params: spec.params, response: { 200: entryHistory, ...problemResponses } },
     },
     async (request) => ({ events: await directory.history(spec.kind, idOf(request.params, spec)) }),
@@ -147,4 +155,16 @@ export const directoryRoutes: FastifyPluginAsync<{ directory: Directory }> = asy
     async (request) => ({ items: await directory.listCategories(request.query) }),
   );
   for (const spec of kinds) entryRoutes(app, directory, spec);
+
+  // Revoking: every token the account holds now stops working; it signs in again for a new one.
+  app.post(
+    '/api/accounts/:id/revoke-tokens',
+    { preValidation: async (request) => void (await requireRole(request, 'admin')), schema: { tags, headers: commandHeaders, params: entryParams, response: { 200: accountWritten, ...problemResponses } } },
+    async (request, reply) => {
+      const actor = actorOf(await requireRole(request, 'admin'));
+      const facts = commandRequest(request);
+      const result = await directory.update('account', request.params.id, { tokensNotBefore: facts.now }, actor, facts);
+      return reply.header('etag', `"${result.revision}"`).send({ ...result.record, revision: result.revision, position: result.position });
+    },
+  );
 };

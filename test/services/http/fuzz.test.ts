@@ -68,7 +68,7 @@ t.test('fuzz › odd bodies, headers and ids never get a 5xx and a 4xx never wri
       const head = await store.headPosition();
       const payload = JSON.stringify(body ?? null);
       // A JSON client by default; the headers may say otherwise.
-      const res = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...(user ? auth(user) : {}), ...extra }, payload });
+      const res = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...(user ? await auth(user) : {}), ...extra }, payload });
       statuses.add(res.statusCode);
       if (res.statusCode >= 500) throw new Error(`${res.statusCode} for ${url}: ${res.body}`);
       if (res.statusCode >= 400) {
