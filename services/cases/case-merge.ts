@@ -40,6 +40,7 @@ export class CaseMerges {
       return rights;
     };
     await this.#checkSource(envelope, intoCaseId, hints);
+    await this.#refuseRetryOfTakenBack(envelope, intoCaseId);
     try {
       await this.engine.execute(step('attach', { caseId: source }, 'attach'), { authorize: seeTarget });
     } catch (error) {
@@ -52,12 +53,33 @@ export class CaseMerges {
     try {
       merged = await this.engine.execute(envelope, hints);
     } catch (error) {
+      // A write whose answer was lost may have landed: take the attachment back only if it did not.
+      const after = await this.engine.load(this.engine.streamNameOf(source)).catch(() => undefined);
+      if (!after || after.commands.has(envelope.commandId)) throw error;
       const reason = `the merge of ${source} did not complete (${error instanceof HuiyinError ? error.code : 'error'})`;
-      await this.engine.execute(step('detach', { caseId: source, reason }, 'detach'));
+      // The caller hears why the merge failed; a take-back that fails too leaves the attachment pending,
+      // which keeps the target from closing until the merge is retried.
+      await this.engine.execute(step('detach', { caseId: source, reason }, 'detach')).catch(() => undefined);
       throw error;
     }
-    await this.engine.execute(step('confirm-merge', { caseId: source }, 'confirm'));
+    const confirmed = await this.engine.execute(step('confirm-merge', { caseId: source }, 'confirm'));
+    // Feedback given while the merge was under way reaches the merged case too.
+    const answer = confirmed.state.context.feedback;
+    if (answer) await this.#relay(source, confirmed.state.context.caseId, answer, envelope, `${envelope.commandId}:relay`);
     return merged;
+  }
+
+  /**
+   * A merge that was taken back stays taken back: its key would otherwise
+   * replay the attachment and merge the source into a target that no
+   * longer lists it.
+   */
+  async #refuseRetryOfTakenBack(envelope: CommandEnvelope, intoCaseId: string): Promise<void> {
+    const target = await this.engine.load(this.engine.streamNameOf(intoCaseId));
+    if (!target.commands.has(`${envelope.commandId}:detach`)) return;
+    throw new HuiyinError('IDEMPOTENCY.KEY_REUSED', 'this merge was tried and taken back; send it again with a new Idempotency-Key', {
+      commandId: envelope.commandId,
+    });
   }
 
   /**
@@ -86,17 +108,21 @@ export class CaseMerges {
     const answer = target.context.feedback;
     if (!answer) return;
     for (const caseId of target.context.mergedCases) {
-      const relay = Object.assign({}, feedback, {
-        streamId: caseId,
-        type: 'relay-feedback',
-        data: { fromCaseId: target.context.caseId, method: answer.method, summary: answer.summary },
-        commandId: `${feedback.commandId}:relay:${caseId}`,
-        expectedRevision: undefined,
-      });
-      await this.engine.execute(relay).catch((error: unknown) => {
-        // A case merged under v1 rules is final: its constituent is not told there.
-        if (!(error instanceof IllegalTransitionError)) throw error;
-      });
+      await this.#relay(caseId, target.context.caseId, answer, feedback, `${feedback.commandId}:relay:${caseId}`);
     }
+  }
+
+  async #relay(caseId: string, fromCaseId: string, answer: { method: string; summary: string }, cause: CommandEnvelope, commandId: string) {
+    const relay = Object.assign({}, cause, {
+      streamId: caseId,
+      type: 'relay-feedback',
+      data: { fromCaseId, method: answer.method, summary: answer.summary },
+      commandId,
+      expectedRevision: undefined,
+    });
+    await this.engine.execute(relay).catch((error: unknown) => {
+      // A case merged under v1 rules is final: its constituent is not told there.
+      if (!(error instanceof IllegalTransitionError)) throw error;
+    });
   }
 }

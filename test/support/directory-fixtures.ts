@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { EntryKind } from '../../contracts/directory.js';
+import { categoryIdOf, entryKinds, type Category, type EntryKind } from '../../contracts/directory.js';
 import type { EventStore } from '../../contracts/event-store.js';
-import { directoryWorkflows } from '../../workflows/directory/index.js';
+import { directoryWorkflows, type EntryCommand, type EntryContext, type EntryEvent } from '../../workflows/directory/index.js';
 import { WorkflowEngine } from '../../workflows/engine/engine.js';
 
 /** Writes directory events through the real workflows, as the service would. */
 export function directoryWriter(store: EventStore) {
-  const engines = {
-    area: new WorkflowEngine(store, directoryWorkflows.area),
-    station: new WorkflowEngine(store, directoryWorkflows.station),
-    deputy: new WorkflowEngine(store, directoryWorkflows.deputy),
-  };
+  // One engine per kind of entry, whichever kinds the directory has.
+  const engines = Object.fromEntries(entryKinds.map((kind) => [kind, new WorkflowEngine(store, directoryWorkflows[kind])])) as Record<
+    EntryKind,
+    WorkflowEngine<EntryContext, EntryCommand, EntryEvent>
+  >;
   const run = (kind: EntryKind, streamId: string, type: 'register' | 'update', data: object) =>
     engines[kind].execute({
       streamId,
@@ -36,3 +36,13 @@ export const station = (id: string, areaCode: string, name = `Station ${id}`) =>
 });
 
 export const deputy = (id: string, stationIds: string[], name = `Deputy ${id}`) => ({ id, name, level: 'township', stationIds });
+
+/** A category of an area's list; its id follows from the area and the code. */
+export const category = (areaCode: string, code: string, nameEn: string, nameZh = nameEn, defaultUrgency: Category['defaultUrgency'] = 'normal'): Category => ({
+  id: categoryIdOf(areaCode, code),
+  areaCode,
+  code,
+  nameZh,
+  nameEn,
+  defaultUrgency,
+});

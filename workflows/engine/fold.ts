@@ -79,7 +79,7 @@ export function emptyStream<S, C extends Message, E extends Message>(
 export function toMachineEvent(definition: WorkflowDefinition, event: RecordedEvent): MachineEvent {
   const { occurredAt: at, actor } = event.metadata as { occurredAt?: string; actor?: Actor };
   // Events written before times were kept in UTC may carry an offset.
-  const occurredAt = at === undefined || at.endsWith('Z') ? at : new Date(at).toISOString();
+  const occurredAt = at === undefined || (at.length === 24 && at.endsWith('Z')) ? at : new Date(at).toISOString();
   const contract = (definition.events as Record<string, WorkflowDefinition['events'][string]>)[event.type];
   return {
     type: event.type,

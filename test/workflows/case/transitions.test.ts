@@ -1,90 +1,76 @@
 import t from 'tap';
-import { caseCommandTypes } from '../../../contracts/case/commands.js';
+import { caseCommandTypes, type CaseCommandType } from '../../../contracts/case/commands.js';
+import { caseEventTypes } from '../../../contracts/case/events.js';
 import { IllegalTransitionError } from '../../../contracts/errors.js';
-import { caseWorkflow } from '../../../workflows/case/index.js';
+import { caseWorkflowV1, caseWorkflowV2 } from '../../../workflows/case/index.js';
 import { allowedCommands } from '../../../workflows/engine/fold.js';
-import { historyFor, sampleCommandData } from '../../support/case-fixtures.js';
+import { historyFor, sampleCommandData, withMerges } from '../../support/case-fixtures.js';
 import { workflowSpec } from '../../support/workflow-spec.js';
+import { eventOf, internalCommands, tables, type Status, type TableSpec } from './fixtures/transition-tables.js';
 
-// The transition table of case workflow v1, written out on its own so the
-// machine is checked against it rather than against itself.
-const beforeAnswered = { withdraw: 'withdrawn', merge: 'merged' };
-const flags = (status: string) => ({ 'add-note': status, escalate: status });
-const table: Record<string, Record<string, string>> = {
-  new: { receive: 'received' },
-  received: { accept: 'accepted', assign: 'assigned', decline: 'declined', ...beforeAnswered, ...flags('received') },
-  accepted: { assign: 'assigned', ...beforeAnswered, ...flags('accepted') },
-  assigned: { acknowledge: 'acknowledged', reassign: 'assigned', ...beforeAnswered, ...flags('assigned') },
-  acknowledged: {
-    'schedule-site-check': 'site-check',
-    refer: 'in-progress',
-    'note-progress': 'in-progress',
-    resolve: 'resolved',
-    reassign: 'assigned',
-    ...beforeAnswered,
-    ...flags('acknowledged'),
-  },
-  'site-check': {
-    'complete-site-check': 'in-progress',
-    'schedule-site-check': 'site-check',
-    ...beforeAnswered,
-    ...flags('site-check'),
-  },
-  'in-progress': {
-    'schedule-site-check': 'site-check',
-    refer: 'in-progress',
-    'record-agency-reply': 'in-progress',
-    'note-progress': 'in-progress',
-    resolve: 'resolved',
-    reassign: 'assigned',
-    ...beforeAnswered,
-    ...flags('in-progress'),
-  },
-  resolved: { 'give-feedback': 'answered', reopen: 'in-progress', ...beforeAnswered, ...flags('resolved') },
-  declined: { 'give-feedback': 'answered', ...beforeAnswered, ...flags('declined') },
-  answered: { 'record-follow-up': 'followed-up', close: 'closed', ...flags('answered') },
-  'followed-up': { close: 'closed', reopen: 'in-progress', ...flags('followed-up') },
-  closed: { reopen: 'in-progress', ...flags('closed') },
-  withdrawn: {},
-  merged: {},
-};
+const publicCommands = caseCommandTypes.filter((c) => !internalCommands.includes(c));
+const offered = (row: TableSpec[Status]) => Object.keys(row).filter((c) => !internalCommands.includes(c as CaseCommandType)).sort();
 
-const eventOf: Record<string, string> = {
-  receive: 'CaseReceived', accept: 'CaseAccepted', assign: 'CaseAssigned', reassign: 'CaseReassigned',
-  acknowledge: 'CaseAcknowledged', 'schedule-site-check': 'SiteCheckScheduled',
-  'complete-site-check': 'SiteCheckCompleted', refer: 'CaseReferred', 'record-agency-reply': 'AgencyReplied',
-  'note-progress': 'ProgressNoted', resolve: 'CaseResolved', decline: 'CaseDeclined',
-  'give-feedback': 'FeedbackGiven', 'record-follow-up': 'FollowUpRecorded', close: 'CaseClosed',
-  reopen: 'CaseReopened', withdraw: 'CaseWithdrawn', merge: 'CaseMerged', 'add-note': 'NoteAdded',
-  escalate: 'CaseEscalated',
-};
+t.test('case transition tables › name every command and every event once', async (t) => {
+  t.same(Object.keys(eventOf).sort(), [...caseCommandTypes].sort());
+  t.same(Object.values(eventOf).sort(), [...caseEventTypes].sort(), 'each event has exactly one command');
+});
 
-const spec = workflowSpec(caseWorkflow);
+for (const definition of [caseWorkflowV1, caseWorkflowV2]) {
+  const version = definition.version as 1 | 2;
+  const table = tables[version];
+  const spec = workflowSpec(definition);
 
-for (const [status, allowed] of Object.entries(table)) {
-  t.test(`case workflow › when ${status}`, async (t) => {
-    const given = spec(status === 'new' ? [] : historyFor[status]!);
-    t.equal(given.before.value, status, `the given history leaves the case ${status}`);
-    t.same(allowedCommands(caseWorkflow, given.before).sort(), Object.keys(allowed).sort(), 'lists exactly the allowed actions');
+  for (const [status, row] of Object.entries(table) as Array<[Status, TableSpec[Status]]>) {
+    t.test(`case workflow v${version} › when ${status}`, async (t) => {
+      const given = spec(historyFor[status]);
+      t.equal(given.before.status, status, `the given history leaves the case ${status}`);
+      t.equal(given.before.definition.version, version);
+      t.same(allowedCommands(definition, given.before.snapshot).sort(), offered(row), 'lists exactly the actions a person may take');
 
-    for (const command of caseCommandTypes) {
-      const next = allowed[command];
-      const { decision, error } = given.when({ type: command, data: sampleCommandData[command] });
-      if (next) {
-        t.test(`${command} records ${eventOf[command]} and moves the case to ${next}`, async (t) => {
-          t.equal(error, undefined);
-          t.same(decision?.events.map((e) => e.type), [eventOf[command]]);
-          t.equal(decision?.snapshot.value, next);
-        });
-      } else {
-        t.test(`rejects ${command}, naming the allowed actions`, async (t) => {
-          t.type(error, IllegalTransitionError);
-          const illegal = error as IllegalTransitionError;
-          t.equal(illegal.code, 'CASE.ILLEGAL_TRANSITION');
-          t.equal(illegal.status, status);
-          t.same([...illegal.allowedActions].sort(), Object.keys(allowed).sort());
-        });
+      // The machine's own answer for every event, whatever any decider rule would say first.
+      const taken = caseEventTypes.filter((type) => given.before.snapshot.can({ type, data: {}, occurredAt: '', actor: { id: '', role: 'system' } }));
+      t.same(taken.sort(), Object.keys(row).map((c) => eventOf[c as CaseCommandType]).sort(), 'the machine takes exactly these events');
+
+      for (const command of publicCommands) {
+        const next = row[command];
+        const { decision, error } = given.when({ type: command, data: sampleCommandData[command] });
+        if (next) {
+          t.test(`${command} records ${eventOf[command]} and moves the case to ${next}`, async (t) => {
+            t.equal(error, undefined);
+            t.same(decision?.events.map((e) => e.type), [eventOf[command]]);
+            t.equal(decision?.after.status, next);
+          });
+        } else {
+          t.test(`rejects ${command}, naming the allowed actions`, async (t) => {
+            t.type(error, IllegalTransitionError);
+            const illegal = error as IllegalTransitionError;
+            t.equal(illegal.code, 'WORKFLOW.ILLEGAL_TRANSITION', 'the engine’s code is neutral; the case service refines it');
+            t.equal(illegal.commandType, command);
+            t.equal(illegal.status, status);
+            t.same([...illegal.allowedActions].sort(), offered(row));
+          });
+        }
       }
-    }
-  });
+    });
+
+    t.test(`case workflow v${version} › when ${status} › internal commands`, async (t) => {
+      // A case merged earlier and one being merged now, so `detach` and `confirm-merge` have something to act on.
+      const given = spec(withMerges(historyFor[status]));
+      t.equal(given.before.status, status);
+      for (const command of internalCommands) {
+        const next = row[command];
+        const { decision, error } = given.when({ type: command, data: sampleCommandData[command] });
+        if (next) {
+          t.equal(error, undefined, `${command} is taken`);
+          t.same(decision?.events.map((e) => e.type), [eventOf[command]], `${command} records ${eventOf[command]}`);
+          t.equal(decision?.after.status, next, `${command} leaves the case ${next}`);
+        } else {
+          // `new` included: the status is asked before any rule on the data.
+          t.type(error, IllegalTransitionError, `${command} is refused`);
+          t.same([...(error as IllegalTransitionError).allowedActions].sort(), offered(row), 'and never offered');
+        }
+      }
+    });
+  }
 }

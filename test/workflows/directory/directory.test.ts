@@ -1,8 +1,8 @@
 import t from 'tap';
 import { CommandInvalidError, HuiyinError, IllegalTransitionError } from '../../../contracts/errors.js';
-import { areaWorkflow, deputyWorkflow, entryRecord, stationWorkflow } from '../../../workflows/directory/index.js';
+import { areaWorkflow, deputyWorkflow, stationWorkflow } from '../../../workflows/directory/index.js';
 import { allowedCommands } from '../../../workflows/engine/fold.js';
-import { workflowSpec } from '../../support/workflow-spec.js';
+import { specTime, workflowSpec } from '../../support/workflow-spec.js';
 
 const areas = workflowSpec(areaWorkflow);
 const stations = workflowSpec(stationWorkflow);
@@ -24,8 +24,8 @@ const issuesOf = (error: unknown) => (error as CommandInvalidError).issues.map((
 t.test('directory workflows › given no stream › register records the full entry', async (t) => {
   const { decision } = areas([], { streamId: panlong.code, actor: admin }).when({ type: 'register', data: panlong });
   t.same(decision?.events, [{ type: 'AreaRegistered', data: panlong }]);
-  t.equal(decision?.snapshot.value, 'registered');
-  t.same(entryRecord(decision!.snapshot), panlong);
+  t.equal(decision?.after.status, 'registered');
+  t.same(decision?.after.context.record, panlong);
 });
 
 t.test('directory workflows › given no stream › a deputy without stations gets an empty list', async (t) => {
@@ -60,7 +60,7 @@ t.test('directory workflows › given no stream › update is illegal: there is 
 t.test('directory workflows › given a registered entry › register again is illegal', async (t) => {
   const given = [{ type: 'StationRegistered', data: station }];
   const { before, when } = stations(given, { streamId: 'st-fana' });
-  t.same(allowedCommands(stationWorkflow, before), ['update'], 'only updates are offered');
+  t.same(allowedCommands(stationWorkflow, before.snapshot), ['update'], 'only updates are offered');
   const { error } = when({ type: 'register', data: station });
   t.type(error, IllegalTransitionError);
 });
@@ -74,7 +74,7 @@ t.test('directory workflows › given a registered entry › update carries the 
   t.same(decision?.events, [
     { type: 'StationUpdated', data: { id: 'st-fana', address: 'New village hall', receptionSchedule: 'Tuesdays' } },
   ]);
-  t.same(entryRecord(decision!.snapshot), { ...station, address: 'New village hall', receptionSchedule: 'Tuesdays' });
+  t.same(decision?.after.context.record, { ...station, address: 'New village hall', receptionSchedule: 'Tuesdays' });
 });
 
 t.test('directory workflows › given a registered entry › an update that changes nothing is invalid', async (t) => {
@@ -97,13 +97,13 @@ t.test('directory workflows › given a deputy › a new station order is a chan
 
 t.test('directory workflows › given updates › the record folds every change in order', async (t) => {
   const given = [
-    { type: 'AreaRegistered', data: panlong },
-    { type: 'AreaUpdated', data: { code: panlong.code, name: 'Panlong' } },
+    { type: 'AreaRegistered', data: panlong, occurredAt: '2026-01-05T02:00:00.000Z' },
+    { type: 'AreaUpdated', data: { code: panlong.code, name: 'Panlong' }, occurredAt: '2026-03-01T02:00:00.000Z' },
     { type: 'AreaUpdated', data: { code: panlong.code, name: 'Panlong Township' } },
   ];
   const { before, when } = areas(given, { streamId: panlong.code });
-  t.same(entryRecord(before), { code: panlong.code, name: 'Panlong Township' });
-  t.same((before.context as { registeredAt: string }).registeredAt, '2026-06-13T09:00:00.000+08:00');
+  t.same(before.context.record, { code: panlong.code, name: 'Panlong Township' });
+  t.same([before.context.registeredAt, before.context.updatedAt], ['2026-01-05T02:00:00.000Z', specTime], 'registered once, updated last at the latest change');
   t.type(when({ type: 'update', data: { name: 'Panlong Township' } }).error, CommandInvalidError);
 });
 

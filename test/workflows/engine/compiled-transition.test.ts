@@ -1,48 +1,45 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { assign, initialTransition, setup, transition, type AnyMachineSnapshot } from 'xstate';
-import { caseCommandTypes } from '../../../contracts/case/commands.js';
-import { caseCommandEvents } from '../../../workflows/case/decider.js';
-import { caseWorkflow } from '../../../workflows/case/index.js';
+import { caseEventTypes } from '../../../contracts/case/events.js';
+import { caseWorkflowV1, caseWorkflowV2 } from '../../../workflows/case/index.js';
 import { nextSnapshot } from '../../../workflows/engine/compiled-transition.js';
 import type { MachineEvent, WorkflowDefinition } from '../../../workflows/engine/definition.js';
-import { historyFor, sampleCommandData } from '../../support/case-fixtures.js';
+import { sampleEventData } from '../../support/case-fixtures.js';
 
 const actor = { id: 'a', role: 'admin' as const };
+const caseEvent = (type: (typeof caseEventTypes)[number], occurredAt: string) => ({ type, data: sampleEventData[type], occurredAt, actor }) as MachineEvent;
 
-t.test('compiled transition › agrees with xstate’s transition() on any event sequence, allowed or not', async (t) => {
-  const machine = caseWorkflow.machine;
-  const start = initialTransition(machine)[0] as AnyMachineSnapshot;
-  const received = { ...historyFor.received![0]!, occurredAt: '2026-06-13T01:00:00Z', actor } as MachineEvent;
-  await fc.assert(
-    fc.property(fc.array(fc.constantFrom(...caseCommandTypes), { maxLength: 30 }), (commands) => {
-      let ours = nextSnapshot(caseWorkflow, start, received)!;
-      let theirs = transition(machine, start, received as never)[0] as AnyMachineSnapshot;
-      for (const [i, command] of commands.entries()) {
-        const event = {
-          type: caseCommandEvents[command],
-          data: sampleCommandData[command],
-          occurredAt: `2026-06-14T0${i % 10}:00:00Z`,
-          actor,
-        } as MachineEvent;
-        const after = nextSnapshot(caseWorkflow, ours, event);
-        if (!theirs.can(event as never)) {
-          if (after) throw new Error(`${event.type} taken in ${String(ours.value)}, which XState refuses`);
-          continue;
+for (const caseWorkflow of [caseWorkflowV1, caseWorkflowV2]) {
+  t.test(`compiled transition › case v${caseWorkflow.version} › agrees with xstate’s transition() on any event sequence, allowed or not`, async (t) => {
+    const machine = caseWorkflow.machine;
+    const start = initialTransition(machine)[0] as AnyMachineSnapshot;
+    const received = caseEvent('CaseReceived', '2026-06-13T01:00:00Z');
+    await fc.assert(
+      fc.property(fc.array(fc.constantFrom(...caseEventTypes), { maxLength: 30 }), (types) => {
+        let ours = nextSnapshot(caseWorkflow, start, received)!;
+        let theirs = transition(machine, start, received as never)[0] as AnyMachineSnapshot;
+        for (const [i, type] of types.entries()) {
+          const event = caseEvent(type, `2026-06-14T0${i % 10}:00:00Z`);
+          const after = nextSnapshot(caseWorkflow, ours, event);
+          if (!theirs.can(event as never)) {
+            if (after) throw new Error(`${event.type} taken in ${String(ours.value)}, which XState refuses`);
+            continue;
+          }
+          if (!after) throw new Error(`${event.type} refused in ${String(ours.value)}, which XState takes`);
+          ours = after;
+          theirs = transition(machine, theirs, event as never)[0] as AnyMachineSnapshot;
+          if (ours.value !== theirs.value || ours.status !== theirs.status) {
+            throw new Error(`${String(ours.value)}/${ours.status} ≠ ${String(theirs.value)}/${theirs.status}`);
+          }
         }
-        if (!after) throw new Error(`${event.type} refused in ${String(ours.value)}, which XState takes`);
-        ours = after;
-        theirs = transition(machine, theirs, event as never)[0] as AnyMachineSnapshot;
-        if (ours.value !== theirs.value || ours.status !== theirs.status) {
-          throw new Error(`${String(ours.value)}/${ours.status} ≠ ${String(theirs.value)}/${theirs.status}`);
-        }
-      }
-      t.same(ours.context, theirs.context);
-      t.equal(ours.can({ type: 'NoteAdded' } as never), theirs.can({ type: 'NoteAdded' } as never));
-    }),
-    { numRuns: 200 },
-  );
-});
+        t.same(ours.context, theirs.context);
+        t.equal(ours.can({ type: 'NoteAdded' } as never), theirs.can({ type: 'NoteAdded' } as never));
+      }),
+      { numRuns: 200 },
+    );
+  });
+}
 
 /** A counter that may only go up to 2: the guard reads the context. */
 const guarded = setup({
@@ -59,7 +56,6 @@ const guardedWorkflow: WorkflowDefinition = {
   name: 'guarded',
   version: 1,
   category: 'guarded',
-  schemaVersion: 1,
   machine: guarded,
   commands: {},
   events: {},
@@ -78,10 +74,11 @@ t.test('compiled transition › a machine with guards is asked every time, never
 });
 
 t.test('compiled transition › a workflow without evolve goes through XState', async (t) => {
+  const caseWorkflow: WorkflowDefinition = caseWorkflowV2;
   const { evolve: _unused, ...plain } = caseWorkflow;
   let calls = 0;
   const counted: WorkflowDefinition = { ...plain, machine: caseWorkflow.machine };
-  const received = { ...historyFor.received![0]!, occurredAt: '2026-06-13T01:00:00Z', actor } as MachineEvent;
+  const received = caseEvent('CaseReceived', '2026-06-13T01:00:00Z');
   const start = initialTransition(caseWorkflow.machine)[0] as AnyMachineSnapshot;
   const withEvolve: WorkflowDefinition = {
     ...caseWorkflow,
@@ -90,7 +87,7 @@ t.test('compiled transition › a workflow without evolve goes through XState', 
       return caseWorkflow.evolve!(context, event);
     },
   };
-  const note = { type: 'NoteAdded', data: sampleCommandData['add-note'], occurredAt: '2026-06-13T02:00:00Z', actor } as MachineEvent;
+  const note = caseEvent('NoteAdded', '2026-06-13T02:00:00Z');
   for (let i = 0; i < 3; i++) nextSnapshot(withEvolve, nextSnapshot(withEvolve, start, received)!, note);
   t.equal(calls, 4, 'after the first of each (status, event type), only evolve runs');
   const viaXState = nextSnapshot(counted, nextSnapshot(counted, start, received)!, note)!;

@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import { HuiyinError, IllegalTransitionError } from '../../../contracts/errors.js';
 import { openSqliteEventStore } from '../../../services/event-store/sqlite/index.js';
-import { caseWorkflow } from '../../../workflows/case/index.js';
-import { WorkflowEngine } from '../../../workflows/engine/engine.js';
 import { observed } from '../../support/observed-store.js';
 
-import { command, setup } from '../../support/engine-fixtures.js';
+import { caseEngine, command, setup } from '../../support/engine-fixtures.js';
 
 t.test('engine › a warm cache reads only the events it has not seen', async (t) => {
   const { store, engine, counts } = await setup(t);
@@ -16,7 +14,7 @@ t.test('engine › a warm cache reads only the events it has not seen', async (t
   counts.eventsRead = 0;
   await engine.execute(command(id, 'add-note'));
   t.equal(counts.eventsRead, 0, 'nothing re-read for a case this instance wrote');
-  const other = new WorkflowEngine(store, caseWorkflow);
+  const other = caseEngine(store);
   await other.execute(command(id, 'escalate'));
   counts.eventsRead = 0;
   const result = await engine.execute(command(id, 'add-note'));
@@ -26,14 +24,14 @@ t.test('engine › a warm cache reads only the events it has not seen', async (t
 
 t.test('engine › a stale cache never turns down a command the case now allows', async (t) => {
   const { store } = await setup(t);
-  const a = new WorkflowEngine(store, caseWorkflow);
-  const b = new WorkflowEngine(store, caseWorkflow);
+  const a = caseEngine(store);
+  const b = caseEngine(store);
   const id = randomUUID();
   await a.execute(command(id, 'receive'));
   await b.execute(command(id, 'assign'));
   await b.execute(command(id, 'acknowledge'));
   const resolved = await a.execute(command(id, 'resolve'));
-  t.equal(resolved.state.snapshot.value, 'resolved', 'A re-read the case before judging the command');
+  t.equal(resolved.state.status, 'resolved', 'A re-read the case before judging the command');
   const pinned = await a.execute(command(id, 'give-feedback', { expectedRevision: 3 }));
   t.equal(pinned.revision, 4);
   await b.execute(command(id, 'add-note'));
@@ -48,7 +46,7 @@ t.test('engine › a stream said to be new is not read; if it exists after all, 
   const first = await engine.execute(command(id, 'receive'), { newStream: true });
   t.equal(counts.streamReads, 0, 'nothing read for a fresh id');
   t.equal(first.revision, 0);
-  const other = new WorkflowEngine(engine.store, caseWorkflow);
+  const other = caseEngine(engine.store);
   const clash = await other.execute(command(id, 'receive'), { newStream: true }).catch((e: unknown) => e);
   t.type(clash, IllegalTransitionError, 'the existing case was read after the conflict and the receipt refused');
 });
@@ -58,8 +56,8 @@ t.test('engine › load with maxAgeMs answers from the cache only while it is th
   t.teardown(() => raw.close());
   const { store, counts } = observed(raw);
   let now = 1_000_000;
-  const engine = new WorkflowEngine(store, caseWorkflow, { now: () => now });
-  const other = new WorkflowEngine(store, caseWorkflow);
+  const engine = caseEngine(store, { now: () => now });
+  const other = caseEngine(store);
   const id = randomUUID();
   await engine.execute(command(id, 'receive'));
   await other.execute(command(id, 'add-note'));
@@ -75,15 +73,15 @@ t.test('engine › load with maxAgeMs answers from the cache only while it is th
 
 t.test('engine › authorize runs on the state decided on, and again after every reload', async (t) => {
   const { store, counts } = await setup(t);
-  const a = new WorkflowEngine(store, caseWorkflow);
-  const b = new WorkflowEngine(store, caseWorkflow);
+  const a = caseEngine(store);
+  const b = caseEngine(store);
   const id = randomUUID();
   await a.execute(command(id, 'receive'));
   await a.execute(command(id, 'assign'));
   await b.execute(command(id, 'reassign'));
   const seen: string[][] = [];
-  const onlyWen = (stream: { snapshot: { context: unknown } }) => {
-    const { deputyIds } = stream.snapshot.context as { deputyIds: string[] };
+  const onlyWen = (stream: { context: { deputyIds: string[] } }) => {
+    const { deputyIds } = stream.context;
     seen.push(deputyIds);
     if (!deputyIds.includes('dep-wen') || deputyIds.includes('dep-li')) throw new HuiyinError('AUTH.FORBIDDEN', 'not assigned');
   };

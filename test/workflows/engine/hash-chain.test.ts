@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import t, { type Test } from 'tap';
 import type { RecordedEvent } from '../../../contracts/event-store.js';
 import { openSqliteEventStore } from '../../../services/event-store/sqlite/index.js';
-import { caseWorkflow } from '../../../workflows/case/index.js';
+import { caseWorkflows } from '../../../workflows/case/index.js';
 import { WorkflowEngine } from '../../../workflows/engine/engine.js';
 import { canonicalJson, deriveEventId, verifyChain } from '../../../workflows/engine/hash-chain.js';
 import { sampleCommandData } from '../../support/case-fixtures.js';
@@ -10,7 +10,7 @@ import { sampleCommandData } from '../../support/case-fixtures.js';
 async function recordedCase(t: Test): Promise<RecordedEvent[]> {
   const store = await openSqliteEventStore({ path: ':memory:' });
   t.teardown(() => store.close());
-  const engine = new WorkflowEngine(store, caseWorkflow);
+  const engine = new WorkflowEngine(store, caseWorkflows);
   const id = randomUUID();
   for (const type of ['receive', 'assign', 'acknowledge', 'resolve'] as const) {
     await engine.execute({
