@@ -148,8 +148,16 @@ export async function testApp(t: Test, options: TestAppOptions = {}): Promise<Te
     await close();
     if (!options.store) await store.close();
   });
+  // Requests sent at once as one person wait for the same registration.
+  const accounts = new Map<string, { wanted: string; ready: Promise<void> }>();
   const auth: TestApp['auth'] = async (who) => {
-    await ensureAccount(app, who);
+    const wanted = JSON.stringify(who);
+    let entry = accounts.get(who.sub);
+    if (entry?.wanted !== wanted) {
+      const ready = (entry?.ready ?? Promise.resolve()).catch(() => undefined).then(() => ensureAccount(app, who));
+      accounts.set(who.sub, (entry = { wanted, ready }));
+    }
+    await entry.ready;
     return { authorization: tokenFor(who) };
   };
   const call: TestApp['call'] = async (who, method, url, body, headers = {}) =>
