@@ -98,6 +98,14 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<LogPosition>;
+  /**
+   * The log's identity: made once, when the log is created, and the same for
+   * every instance on that log. It is no event: reads, subscriptions and the
+   * head never show it. A read model records it with its checkpoints, so a
+   * log that was deleted or swapped for another is told from the one it was
+   * built from.
+   */
+  logId(): Promise<string>;
   close(): Promise<void>;
 }
 

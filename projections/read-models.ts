@@ -1,10 +1,25 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, LogPosition } from '../contracts/event-store.js';
-import { openReadModelDb } from './db.js';
+import { openReadModelFile, recreateReadModelFile } from './db.js';
+import { recordReplacedLogs, replacedLogs, stalenessOf, type ReplacedLog } from './provenance.js';
 import { startProjection, type Projection, type ProjectionRunner, type RunnerOptions } from './runner.js';
 
 /** How long a read waits for the read models to show the latest write before answering anyway. */
 export const READ_YOUR_WRITES_MS = 2_000;
+
+/** What opening the read models found, for the service to say and to act on. */
+export interface ReadModelsOrigin {
+  /** The identity of the log they are (re)built from. */
+  logId: string;
+  /** Why the database was dropped at open, to be rebuilt from the log; undefined when kept. */
+  dropped?: string;
+  /**
+   * Logs with events the current log lacks, that read models here were once
+   * built from: a log was lost. Kept across drops, so it stays known after
+   * the rebuild (the demo is never seeded over it).
+   */
+  replacedLogs: ReplacedLog[];
+}
 
 /**
  * The read-model database: one SQLite handle that every projection writes
@@ -23,15 +38,32 @@ export class ReadModels {
     db: Database.Database,
     headAtStart: LogPosition,
     readonly options: RunnerOptions,
+    readonly origin: ReadModelsOrigin,
   ) {
     this.db = db;
     this.#lastWrite = headAtStart;
   }
 
-  /** Opens (or creates) the database at `path`; ':memory:' rebuilds every model from the log at start. */
+  /**
+   * Opens (or creates) the database at `path`; ':memory:' rebuilds every
+   * model from the log at start. A database that fails its check, or whose
+   * checkpoints belong to another log or lie beyond this log's head, is
+   * dropped and made anew, so every model rebuilds from the log as it is.
+   */
   static async open(store: EventStore, path: string, options: RunnerOptions = {}): Promise<ReadModels> {
-    const head = await store.headPosition();
-    return new ReadModels(store, openReadModelDb(path), head, options);
+    const [logId, head] = await Promise.all([store.logId(), store.headPosition()]);
+    const opened = openReadModelFile(path);
+    let db = opened.db;
+    let dropped = opened.damage === undefined ? undefined : `the read-model database failed PRAGMA quick_check (${opened.damage})`;
+    const stale = stalenessOf(db, logId, head);
+    if (stale) {
+      const earlier = replacedLogs(db);
+      db = recreateReadModelFile(db, path);
+      recordReplacedLogs(db, [...earlier, ...(stale.lost ? [{ ...stale.lost, noticedAt: new Date().toISOString() }] : [])]);
+      dropped = `the read models were dropped: ${stale.reason}`;
+    }
+    const origin = { logId, ...(dropped === undefined ? {} : { dropped }), replacedLogs: replacedLogs(db) };
+    return new ReadModels(store, db, head, { ...options, logId }, origin);
   }
 
   /** Starts a projection on the shared handle; it stops when the read models close. */

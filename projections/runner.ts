@@ -39,6 +39,8 @@ export interface RunnerOptions {
   /** Most events applied in one transaction. */
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /** The log's identity, for the checkpoints (asked of the store when not given). */
+  logId?: string;
 }
 
 const IDLE = Symbol('idle');
@@ -56,7 +58,9 @@ export function startProjection(
   const checkpoints = new CheckpointStore(db);
   db.exec(projection.ddl.join(';\n'));
   const waiters = new PositionWaiters();
-  let checkpoint = checkpoints.read(key);
+  const stored = checkpoints.read(key);
+  let checkpoint = stored?.position ?? 0;
+  let logId = options.logId;
   // Known to hold without applying anything: the log has nothing for this
   // projection between the checkpoint and here. Never stored.
   let skippedTo = 0;
@@ -68,7 +72,7 @@ export function startProjection(
   // batch is applied again from the old checkpoint, and only once.
   const commit = db.transaction((events: RecordedEvent[], to: number) => {
     for (const event of events) projection.evolve(db, event);
-    checkpoints.write(key, to);
+    checkpoints.write(key, to, logId!);
   });
   const apply = (events: RecordedEvent[], caughtUpAt = 0) => {
     const to = Math.max(checkpoint, caughtUpAt, events.at(-1)?.position ?? 0);
@@ -80,6 +84,12 @@ export function startProjection(
 
   const subscription = store.subscribeToAll({ fromPosition: checkpoint, filter: projection.filter });
   const run = async () => {
+    logId ??= await store.logId();
+    // Positions count in one log only. ReadModels.open drops read models of
+    // another log before any projection starts; this is the backstop.
+    if (stored && stored.logId !== logId) {
+      throw new Error(`${key} was built from another event log (${stored.logId || 'unnamed'}, not ${logId}); reopen the read models to rebuild it`);
+    }
     const iterator = subscription[Symbol.asyncIterator]();
     let next = iterator.next();
     const batch: RecordedEvent[] = [];

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { HuiyinError } from '../contracts/errors.js';
 import type { EventStore } from '../contracts/event-store.js';
 import { openEventStore } from './event-store/open-store.js';
-import { seedDemo } from './demo/seed.js';
 import { buildApp } from './http/app.js';
 import { loadAuthSecret, tokenService } from './http/auth/tokens.js';
 import { createLogger } from './http/logger.js';
+import { operatorMessage, prepareDataDir, seedDemoIfNew } from './startup.js';
 
 /**
  * `npm start`: the HTTP service on HOST:PORT with data in DATA_DIR. On
@@ -21,21 +20,19 @@ const logger = createLogger({ pretty: process.stdout.isTTY });
 let store: EventStore | undefined;
 let app: FastifyInstance | undefined;
 try {
+  await prepareDataDir(dataDir);
   store = await openEventStore({ dataDir });
   const tokens = tokenService(await loadAuthSecret(dataDir));
   const caseWorkflowVersion = process.env.CASE_WORKFLOW_VERSION ? Number(process.env.CASE_WORKFLOW_VERSION) : undefined;
   app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion });
   await app.ready();
-  // The demo goes through the same commands people use, before anyone can connect.
-  if (process.env.DEMO !== '0' && (await store.headPosition()) === 0) {
-    const seeded = await seedDemo(app.directory, app.cases);
-    logger.info(seeded, 'seeded the demo data set (DEMO=0 skips it)');
-  }
+  if (process.env.DEMO !== '0') await seedDemoIfNew(app, store, logger);
   await app.listen({ host, port });
 } catch (error) {
-  // A store that does not answer is an operator's problem, not a bug: one
-  // clear line, no stack trace.
-  if (error instanceof HuiyinError && error.code === 'STORE.UNAVAILABLE') logger.fatal(error.message);
+  // A data directory or an event log the operator has to see to is not a
+  // bug: one clear line naming it, no stack trace.
+  const line = operatorMessage(error);
+  if (line) logger.fatal(line);
   else logger.fatal({ err: error }, 'could not start');
   await app?.close().catch(() => {});
   await store?.close().catch(() => {});

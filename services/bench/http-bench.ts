@@ -87,7 +87,7 @@ async function newCases(url: string, count: number): Promise<string[]> {
 export async function benchHttp(): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huiyin-bench-http-'));
   await registerBenchAdmin(dataDir);
-  const server = await spawnServer('services/server.ts', { DATA_DIR: dataDir, AUTH_SECRET: SECRET, DEMO: '0', LOG_LEVEL: 'warn' });
+  const server = await spawnServer('services/server.ts', { DATA_DIR: dataDir, AUTH_SECRET: SECRET, DEMO: '0', LOG_LEVEL: 'warn', RATE_LIMIT_USER: '1000000000' });
   let hello: Awaited<ReturnType<typeof spawnServer>> | undefined;
   try {
     await post(`${server.url}/api/areas`, { code: '520221', name: 'Bench district' });

@@ -6,13 +6,19 @@ import type { EventStore } from '../../contracts/event-store.js';
 import { HuiyinError } from '../../contracts/errors.js';
 import { registerAuth } from './auth/plugin.js';
 import type { TokenService } from './auth/tokens.js';
+import { clientErrorHandler, registerNodeRefusals } from './client-errors.js';
+import { registerJsonBodyParser } from './json-body.js';
 import { lazyChildLoggerFactory } from './lazy-child-logger.js';
 import { casesPlugin } from './plugins/cases.js';
 import { directoryPlugin } from './plugins/directory.js';
+import { limitsPlugin } from './plugins/limits.js';
 import { readModelsPlugin } from './plugins/read-models.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
+import { OneLinePerRequest } from './request-log.js';
 import { healthRoutes } from './routes/health.js';
 import { responseSerializerCompiler } from './serializer.js';
+import { registerGracefulClose } from './shutdown.js';
+import { connectionsCheckingInterval, transportLimitsFromEnv, type TransportLimits } from './transport-config.js';
 
 export interface AppOptions {
   store: EventStore;
@@ -22,9 +28,14 @@ export interface AppOptions {
   readModelsPath?: string;
   /** The case workflow version new cases are opened under (default: the latest). */
   caseWorkflowVersion?: number;
+  /** Timeouts, rate limits and pressure thresholds over those the environment sets (transport-config.ts). */
+  limits?: Partial<TransportLimits>;
 }
 
 export const BODY_LIMIT = 64 * 1024;
+
+/** TRUST_PROXY=2: the nearest two proxies are trusted to say who the client is. */
+const hopsOf = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /**
  * The HTTP service: fastify, the one error handler, OpenAPI, sign-in, and
@@ -33,21 +44,44 @@ export const BODY_LIMIT = 64 * 1024;
  * scheduler and the web app will join as plugins of their own.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits: TransportLimits = { ...transportLimitsFromEnv(), ...options.limits };
+  const log = options.logger;
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger, childLoggerFactory: lazyChildLoggerFactory } : { logger: false }),
+    ...(log ? { loggerInstance: log, childLoggerFactory: lazyChildLoggerFactory, logController: new OneLinePerRequest() } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
-    return503OnClosing: true,
+    trustProxy: typeof limits.trustProxy === 'number' ? hopsOf(limits.trustProxy) : limits.trustProxy,
+    // Slow clients: Node cuts a request whose headers or body are late, a
+    // silent socket, and an idle kept-alive one (transport-config.ts).
+    http: {
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingInterval(limits),
+      // Checked in a hook instead, so that the refusal is a problem like the rest.
+      requireHostHeader: false,
+    },
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    // Requests arriving while closing get a problem from shutdown.ts instead.
+    return503OnClosing: false,
     // Errors the router raises before any route runs still leave as problems.
     frameworkErrors: (error, _request, reply) =>
       sendProblem(
         reply,
         new HuiyinError(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'HTTP.NOT_FOUND' : 'HTTP.BAD_REQUEST', error.message),
       ),
+    // Errors the HTTP parser raises before fastify sees a request, as problems too.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
-  registerProblemHandlers(app);
+  registerJsonBodyParser(app);
+  registerGracefulClose(app, limits.shutdownGraceMs);
+  registerNodeRefusals(app);
+  // Before sign-in's hook and every route: see plugins/limits.ts.
+  await app.register(limitsPlugin, { limits });
+  registerProblemHandlers(app, { preHandler: app.rateLimit() });
 
   await app.register(swagger, {
     openapi: {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -42,14 +42,61 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'IDEMPOTENCY.KEY_REUSED': 422,
   'ENGINE.TOO_MANY_CONFLICTS': 503,
   'STORE.UNAVAILABLE': 503,
+  'STORE.CORRUPT': 503,
   'STORE.CLOSED': 503,
 };
 
 const titleOf: Record<number, string> = {
-  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
-  412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable request',
+  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 408: 'Request timeout', 409: 'Conflict',
+  412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 417: 'Expectation failed',
+  422: 'Unprocessable request', 429: 'Too many requests', 431: 'Request header fields too large',
   500: 'Internal server error', 503: 'Service unavailable',
 };
+
+/**
+ * Codes for what the transport refuses (slow, greedy or busy), which
+ * contracts/errors.ts does not list because nothing below the HTTP edge
+ * raises them.
+ */
+export type TransportCode =
+  | 'HTTP.REQUEST_TIMEOUT'
+  | 'HTTP.EXPECTATION_FAILED'
+  | 'HTTP.TOO_MANY_REQUESTS'
+  | 'HTTP.HEADERS_TOO_LARGE'
+  | 'HTTP.OVERLOADED'
+  | 'HTTP.SHUTTING_DOWN';
+
+/** A refusal by the transport, thrown from hooks so it leaves through the one error handler. */
+export class TransportProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: TransportCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'TransportProblem';
+  }
+}
+
+/** The members every problem has, wherever it is written (a reply, or a raw socket before any request exists). */
+export function problemBody(status: number, code: string, detail: string, instance: string, requestId: string): Record<string, unknown> {
+  return {
+    type: `https://huiyin.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
+    title: titleOf[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    instance,
+    requestId,
+  };
+}
+
+export function sendTransportProblem(reply: FastifyReply, problem: TransportProblem): FastifyReply {
+  if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(problem.retryAfterSeconds));
+  const body = problemBody(problem.status, problem.code, problem.message, reply.request.url, reply.request.id);
+  return reply.code(problem.status).type('application/problem+json').send(body);
+}
 
 /**
  * An RFC 9457 problem as every error leaves: declared on every route, loose
@@ -103,16 +150,8 @@ export function sendProblem(reply: FastifyReply, error: HuiyinError, extra: Reco
   const status = statusOf[error.code] ?? 500;
   // A conflict on a pinned revision is the client's stale copy: 412, said as such.
   const code: ErrorCode = error instanceof WrongExpectedRevisionError ? 'HTTP.PRECONDITION_FAILED' : error.code;
-  const body: Record<string, unknown> = {
-    type: `https://huiyin.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
-    title: titleOf[status] ?? 'Error',
-    status,
-    detail: status >= 500 && status !== 503 ? 'The server could not complete the request.' : error.message,
-    code,
-    instance: reply.request.url,
-    requestId: reply.request.id,
-    ...extra,
-  };
+  const detail = status >= 500 && status !== 503 ? 'The server could not complete the request.' : error.message;
+  const body = { ...problemBody(status, code, detail, reply.request.url, reply.request.id), ...extra };
   if (error instanceof CommandInvalidError) body.errors = httpFields(error.issues);
   if (error.code === 'HTTP.BAD_REQUEST' && Array.isArray(error.details.errors)) body.errors = error.details.errors;
   if (error instanceof IllegalTransitionError) Object.assign(body, { caseStatus: error.status, allowedActions: error.allowedActions });
@@ -124,8 +163,9 @@ export function sendProblem(reply: FastifyReply, error: HuiyinError, extra: Reco
 }
 
 /** The one error handler: every failure leaves as application/problem+json. */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(app: FastifyInstance, notFoundHooks: Pick<RouteShorthandOptions, 'preHandler'> = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof TransportProblem) return sendTransportProblem(reply, error);
     let known: HuiyinError | undefined;
     try {
       known = error instanceof HuiyinError ? error : fromFastify(error);
@@ -139,7 +179,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, new HuiyinError('INTERNAL', 'internal error'));
   });
-  app.setNotFoundHandler((request, reply) =>
+  // The hooks (the rate limit) count requests for routes that do not exist too: scanners find none.
+  app.setNotFoundHandler(notFoundHooks, (request, reply) =>
     sendProblem(reply, new HuiyinError('HTTP.NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
 }

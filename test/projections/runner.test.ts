@@ -137,3 +137,22 @@ t.test('projection runner › waitFor', async (t) => {
   t.equal(await pending, false, 'closing releases whoever waits');
   t.equal(await runner.waitFor(elsewhere + 3000), false, 'a closed runner answers at once');
 });
+
+t.test('projection runner › checkpoints name their log, and one of another log stops the runner', async (t) => {
+  const store = await setup(t);
+  const head = await append(store, 'tally', 2);
+  const db = openReadModelDb(':memory:');
+  const first = startProjection(db, store, tally());
+  t.ok(await first.waitFor(head, 2000));
+  await first.close();
+  const logOf = () => db.prepare('SELECT log_id FROM projection_checkpoints WHERE projection = ?').pluck().get('tally@1');
+  t.equal(logOf(), await store.logId(), 'the checkpoint names the log it counts in');
+
+  const other = await setup(t);
+  const errors: unknown[] = [];
+  const elsewhere = startProjection(db, other, tally(), { onError: (error) => errors.push(error) });
+  t.match(String(await elsewhere.stopped), /tally@1 was built from another event log/, 'positions of one log mean nothing in another');
+  t.equal(errors.length, 1);
+  t.same(applied(db), [{ times: 1, events: 2 }], 'nothing of the other log was applied');
+  db.close();
+});

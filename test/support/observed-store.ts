@@ -6,7 +6,7 @@ import { WrongExpectedRevisionError } from '../../contracts/errors.js';
  * read and how many appends met a conflict. Behaviour is the store's own.
  */
 export function observed(store: EventStore) {
-  const counts = { streamReads: 0, eventsRead: 0, appends: 0, conflicts: 0 };
+  const counts = { streamReads: 0, eventsRead: 0, appends: 0, conflicts: 0, allReads: 0 };
   const wrapped: EventStore = {
     async appendToStream(name, events, options) {
       counts.appends++;
@@ -23,9 +23,13 @@ export function observed(store: EventStore) {
       counts.eventsRead += events.length;
       return events;
     },
-    readAll: (options) => store.readAll(options),
+    readAll: (options) => {
+      counts.allReads++;
+      return store.readAll(options);
+    },
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),
+    logId: () => store.logId(),
     close: () => store.close(),
   };
   return { store: wrapped, counts };

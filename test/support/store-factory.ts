@@ -40,6 +40,7 @@ function closingToo(store: EventStore, release: () => Promise<void>): EventStore
     readAll: (...args) => store.readAll(...args),
     subscribeToAll: (...args) => store.subscribeToAll(...args),
     headPosition: () => store.headPosition(),
+    logId: () => store.logId(),
     close: async () => {
       await store.close();
       await release();

@@ -1,15 +1,17 @@
 import { categoryOf, type AllFilter } from '../../../contracts/event-store.js';
 import type { ServerEvent, ServerFilter } from './client.js';
+import { LOG_IDENTITY_STREAM } from './log-identity.js';
 
 /**
  * `$all` on EventStoreDB also holds the server's own events: `$`-prefixed
  * streams (settings, statistics, stream metadata), and `$`-prefixed types
  * such as the tombstone a hard delete leaves in the deleted stream. Huiyin
  * never writes either, so reads and subscriptions leave them out, as the
- * embedded store (which has none) would.
+ * embedded store (which has none) would — and the log's identity with them,
+ * which the embedded store keeps beside its events rather than among them.
  */
 export function isSystemEvent(event: Pick<ServerEvent, 'streamName' | 'type'>): boolean {
-  return event.streamName.startsWith('$') || event.type.startsWith('$');
+  return event.streamName.startsWith('$') || event.type.startsWith('$') || event.streamName === LOG_IDENTITY_STREAM;
 }
 
 // Characters with a meaning in .NET (and JavaScript) regular expressions.

@@ -14,6 +14,7 @@ import type {
 import { assertReadableStreamName, prepareAppend } from '../validate.js';
 import { connect, type Connection } from './client.js';
 import { toStoreError, unavailable } from './errors.js';
+import { readOrCreateLogId } from './log-identity.js';
 import { toLogPosition } from './positions.js';
 import { headPosition, readAll } from './read-all.js';
 import { toRecorded } from './recorded.js';
@@ -39,6 +40,7 @@ function streamStart(value: unknown, backwards: boolean): bigint | 'start' | 'en
 class EsdbStore implements EventStore {
   private closed = false;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private identity: Promise<string> | undefined;
 
   constructor(private readonly connection: Connection) {}
 
@@ -114,6 +116,16 @@ class EsdbStore implements EventStore {
     } catch (error) {
       throw toStoreError(error);
     }
+  }
+
+  /** Read (or written) once per instance: a log's identity never changes. */
+  async logId(): Promise<string> {
+    this.assertOpen();
+    this.identity ??= readOrCreateLogId(this.connection).catch((error: unknown) => {
+      this.identity = undefined;
+      throw error;
+    });
+    return this.identity;
   }
 
   async close(): Promise<void> {

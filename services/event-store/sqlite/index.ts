@@ -13,8 +13,11 @@ import type {
   Subscription,
 } from '../../../contracts/event-store.js';
 import { inThreadSink, type BatchSink } from './batch-sink.js';
+import { LogFileWatch } from './log-file-watch.js';
+import { LogHealth } from './log-health.js';
+import { openLogFile } from './open-log.js';
 import { Reader } from './reader.js';
-import { openDatabase } from './schema.js';
+import { commitSignal, summarise } from './commit-signal.js';
 import { ANYTHING, PullSubscription, type CommitSummary } from './subscription.js';
 import { assertReadableStreamName, prepareAppend, type AppendRequest } from '../validate.js';
 import { writerThreadSink } from './writer-thread.js';
@@ -33,28 +36,6 @@ export interface SqliteEventStore extends EventStore {
 // Bounds the time one commit holds the event loop; the rest wait one turn.
 const MAX_BATCH = 256;
 
-/** A promise settled by the next commit; Node 20 lacks Promise.withResolvers. */
-function commitSignal(): { promise: Promise<CommitSummary>; resolve: (written: CommitSummary) => void } {
-  let resolve!: (written: CommitSummary) => void;
-  const promise = new Promise<CommitSummary>((settle) => (resolve = settle));
-  return { promise, resolve };
-}
-
-/** What one commit wrote, so subscriptions filtering for none of it need not read. */
-function summarise(written: AppendRequest[]): CommitSummary {
-  const categories = new Set<string>();
-  const types = new Set<string>();
-  for (const request of written) {
-    categories.add(request.category);
-    for (const event of request.events) types.add(event.type);
-  }
-  return { categories, types };
-}
-
-function closedError(): HuiyinError {
-  return new HuiyinError('STORE.CLOSED', 'the event store is closed');
-}
-
 class SqliteStore implements SqliteEventStore {
   private readonly reader: Reader;
   /** A batch is being committed; the next one gathers meanwhile. */
@@ -68,6 +49,8 @@ class SqliteStore implements SqliteEventStore {
   constructor(
     private readonly db: Database.Database,
     private readonly sink: BatchSink,
+    private readonly health: LogHealth,
+    private readonly id: string,
   ) {
     this.reader = new Reader(db);
   }
@@ -83,6 +66,8 @@ class SqliteStore implements SqliteEventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     const request = prepareAppend(streamName, events, options.expectedRevision ?? 'any');
+    const failure = this.health.known();
+    if (failure) throw failure;
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.scheduleFlush();
@@ -92,12 +77,12 @@ class SqliteStore implements SqliteEventStore {
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
     assertReadableStreamName(streamName);
-    return this.reader.readStream(streamName, options);
+    return this.read(() => this.reader.readStream(streamName, options));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.reader.readAll(options);
+    return this.read(() => this.reader.readAll(options));
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -105,8 +90,8 @@ class SqliteStore implements SqliteEventStore {
     const from = options.fromPosition ?? 'start';
     const subscription = new PullSubscription(
       {
-        readAfter: (position, limit, filter) => this.reader.readAfter(position, limit, filter),
-        head: () => this.reader.head(),
+        readAfter: (position, limit, filter) => this.read(() => this.reader.readAfter(position, limit, filter)),
+        head: () => this.read(() => this.reader.head()),
         nextCommit: () => this.commitSignal.promise,
       },
       from === 'start' ? 0 : from,
@@ -117,12 +102,17 @@ class SqliteStore implements SqliteEventStore {
     return subscription;
   }
 
-  /** Also the readiness probe: it fails once the writer can take no more appends. */
+  /** Also the readiness probe: it fails once the store can take no more appends. */
   async headPosition(): Promise<LogPosition> {
     this.assertOpen();
-    const failure = this.sink.failure();
+    const failure = this.health.check();
     if (failure) throw failure;
-    return this.reader.head();
+    return this.read(() => this.reader.head());
+  }
+
+  async logId(): Promise<string> {
+    this.assertOpen();
+    return this.id;
   }
 
   async close(): Promise<void> {
@@ -130,14 +120,25 @@ class SqliteStore implements SqliteEventStore {
     // Appends already accepted are committed, not dropped.
     this.closed = true;
     while (this.committing || this.queue.length > 0) await (this.committing ?? this.flush());
-    await this.sink.close();
+    // Subscriptions end before the writer closes, which may first fold the WAL into the file.
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.signalCommit(ANYTHING);
+    await this.sink.close();
+    this.health.close();
     this.db.close();
   }
 
   private assertOpen(): void {
-    if (this.closed) throw closedError();
+    if (this.closed) throw new HuiyinError('STORE.CLOSED', 'the event store is closed');
+  }
+
+  /** A read whose failure may show the file is damaged, which stops appends too. */
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw this.health.readFailed(error);
+    }
   }
 
   private scheduleFlush(): void {
@@ -156,7 +157,12 @@ class SqliteStore implements SqliteEventStore {
     if (this.committing || this.queue.length === 0) return this.committing ?? Promise.resolve();
     const batch = this.queue.length > MAX_BATCH ? this.queue.splice(0, MAX_BATCH) : this.queue;
     if (batch === this.queue) this.queue = [];
-    this.committing = this.sink.write(batch.map((pending) => pending.request)).then((outcomes) => {
+    // A lost file stops appends for good (the sink looks before every commit).
+    const failure = this.health.known();
+    const settled = failure
+      ? Promise.resolve(batch.map(() => ({ ok: false as const, error: failure })))
+      : this.sink.write(batch.map((pending) => pending.request));
+    this.committing = settled.then((outcomes) => {
       const written: AppendRequest[] = [];
       outcomes.forEach((outcome, i) => {
         const pending = batch[i]!;
@@ -186,14 +192,18 @@ class SqliteStore implements SqliteEventStore {
  * connection, so no fsync (nor an automatic WAL checkpoint) ever stalls the
  * event loop serving requests; the service opens its store that way. Without
  * it, commits run on the calling thread, as they must for ':memory:', which
- * is one connection. `writerBoot` is for tests only.
+ * is one connection. `writerBoot` is for tests only. A file that fails its
+ * start-up check is refused with STORE.CORRUPT naming the file and the check.
  */
 export async function openSqliteEventStore(options: {
   path: string;
   writerThread?: boolean;
   writerBoot?: URL;
 }): Promise<SqliteEventStore> {
-  const db = openDatabase(options.path);
-  const threaded = options.path !== ':memory:' && options.writerThread === true;
-  return new SqliteStore(db, threaded ? writerThreadSink(options.path, options.writerBoot) : inThreadSink(db));
+  const { db, logId } = openLogFile(options.path);
+  const inMemory = options.path === ':memory:';
+  const threaded = !inMemory && options.writerThread === true;
+  const watch = inMemory ? undefined : new LogFileWatch(options.path);
+  const sink = threaded ? writerThreadSink(options.path, options.writerBoot) : inThreadSink(db, watch);
+  return new SqliteStore(db, sink, new LogHealth(watch, sink), logId);
 }

@@ -2,9 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { HuiyinError } from '../../../contracts/errors.js';
 import type { AppendOutcome } from './batch-writer.js';
 import type { BatchSink } from './batch-sink.js';
+import { lostLogError } from './log-file-watch.js';
 import { packRequests, unpackOutcomes, type PackedOutcomes } from './posted-batch.js';
 
-type Reply = { id: number; outcomes: PackedOutcomes; transactions: number; appends: number } | { closed: true };
+type Reply = { id: number; outcomes: PackedOutcomes; transactions: number; appends: number; lost?: string } | { closed: true };
 
 const WRITER_BOOT = new URL('./writer-worker-boot.mjs', import.meta.url);
 
@@ -20,10 +21,13 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
   let onClosed: (() => void) | undefined;
   let closing = false;
   let failure: Error | undefined;
+  // The file is lost: the thread lives on, but nothing more is written.
+  let lost: Error | undefined;
 
   worker.on('message', (reply: Reply) => {
     if ('closed' in reply) return onClosed?.();
     counters = { transactions: reply.transactions, appends: reply.appends };
+    if (reply.lost !== undefined) lost ??= lostLogError(path, reply.lost);
     pending.get(reply.id)?.(unpackOutcomes(reply.outcomes));
     pending.delete(reply.id);
   });
@@ -41,7 +45,8 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
 
   return {
     write(requests) {
-      if (failure) return Promise.resolve(requests.map(() => ({ ok: false as const, error: failure! })));
+      const refusal = failure ?? lost;
+      if (refusal) return Promise.resolve(requests.map(() => ({ ok: false as const, error: refusal })));
       const id = nextId++;
       return new Promise<AppendOutcome[]>((resolve) => {
         // A failure message carries one outcome for the whole batch.
@@ -50,7 +55,7 @@ export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSi
       });
     },
     stats: () => counters,
-    failure: () => failure,
+    failure: () => failure ?? lost,
     async close() {
       if (failure) return;
       closing = true;

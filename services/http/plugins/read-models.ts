@@ -18,9 +18,11 @@ export interface ReadModelsOptions {
 }
 
 /**
- * Opens the read-model database once for the whole service. Its onClose
- * stops every projection started on it and then closes the handle; it is
- * registered before the capabilities that use it, so it closes after them.
+ * Opens the read-model database once for the whole service, and says so in
+ * the log when it had to be dropped (damaged, or built from another log).
+ * Its onClose stops every projection started on it and then closes the
+ * handle; it is registered before the capabilities that use it, so it
+ * closes after them.
  */
 export const readModelsPlugin = fp<ReadModelsOptions>(
   async (app, { store, path }) => {
@@ -28,6 +30,8 @@ export const readModelsPlugin = fp<ReadModelsOptions>(
     const readModels = await ReadModels.open(store, path, {
       onError: (error) => app.log.error({ err: error }, 'a projection stopped'),
     });
+    const { dropped, logId } = readModels.origin;
+    if (dropped) app.log.warn({ path, logId }, `${dropped}; rebuilding them from the event log`);
     app.decorate('readModels', readModels);
     app.addHook('onClose', async () => readModels.close());
   },

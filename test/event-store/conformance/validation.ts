@@ -73,6 +73,7 @@ export function validationRules(t: Test, open: OpenStore): void {
     await t.rejects(store.readStream(stream), CLOSED);
     await t.rejects(store.readAll(), CLOSED);
     await t.rejects(store.headPosition(), CLOSED);
+    await t.rejects(store.logId(), CLOSED);
     t.match(await subscribeFails(store), CLOSED);
     await t.resolves(store.close(), 'closing twice is harmless');
   });
