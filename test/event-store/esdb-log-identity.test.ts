@@ -21,6 +21,9 @@ t.test('eventstoredb adapter › the log identity', async (t) => {
     t.equal(JSON.parse(Buffer.from(written[0]!.data).toString()).logId, idA);
     const later = await open();
     t.equal(await later.logId(), idA, 'an instance started later reads it');
+    t.equal(await a.headPosition(), 0, 'the head of a log with only its identity is 0');
+    t.same(await a.readAll(), [], 'no event to read');
+    t.same(await a.readAll({ direction: 'backwards' }), []);
   });
 
   t.test('changes when the server’s log is another one (wiped, or a new cluster)', async (t) => {
