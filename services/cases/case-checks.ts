@@ -1,10 +1,8 @@
-import type { Actor } from '../../contracts/actor.js';
 import type { ReceiveBody } from '../../contracts/case/commands.js';
 import type { DirectoryLookup } from '../../contracts/directory.js';
 import { CommandInvalidError, HuiyinError, type FieldIssue } from '../../contracts/errors.js';
 import type { Principal } from '../../contracts/identity.js';
 import { mayReceiveAt, unassignableDeputies, type CaseScope, type DeputyPlaces } from '../../workflows/case/permissions.js';
-import { actorOf } from '../commands/envelope.js';
 
 /**
  * What the case service looks up in the directory before a command: the
@@ -14,10 +12,6 @@ import { actorOf } from '../commands/envelope.js';
 export class CaseChecks {
   constructor(readonly directory: DirectoryLookup) {}
 
-  /** The actor as the history keeps them: the principal already carries the directory's name and rights. */
-  async actorFor(who: Principal): Promise<Actor> {
-    return actorOf(who);
-  }
 
   /** The receive command's data: the form, with the station's area and the category as the directory has it. */
   async receiveData(who: Principal, body: ReceiveBody) {

@@ -11,7 +11,7 @@ import { caseRights, type CaseRights } from '../../workflows/case/permissions.js
 import { WorkflowEngine, type CommandResult, type ExecuteHints } from '../../workflows/engine/engine.js';
 import { emptyStream, foldEvents, type FoldedStream } from '../../workflows/engine/fold.js';
 import { newCaseIdFor } from '../commands/command-ids.js';
-import { commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
+import { actorOf, commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
 import { CaseChecks } from './case-checks.js';
 import { CaseMerges } from './case-merge.js';
 import { caseView, scopeOf } from './case-view.js';
@@ -63,7 +63,8 @@ export class CaseService {
   async receive(who: Principal, body: ReceiveBody, request: CommandRequest): Promise<CaseOutcome> {
     const data = await this.checks.receiveData(who, body);
     const caseId = newCaseIdFor(who.sub, request.idempotencyKey);
-    const actor = await this.checks.actorFor(who);
+    // The principal already carries the directory's name and the rights used.
+    const actor = actorOf(who);
     const envelope = commandEnvelope(actor, caseId, 'receive', data, request);
     // A retry is the same form, whatever the directory has said of its category since.
     if (envelope.fingerprint !== undefined) envelope.fingerprint = fingerprintOf(caseId, 'receive', body);
@@ -106,7 +107,7 @@ export class CaseService {
     if ((action === 'assign' || action === 'reassign') && body.deputyIds) {
       await this.checks.checkAssignment(who, scopeOf(seen.context), action, body.deputyIds);
     }
-    const actor = await this.checks.actorFor(who);
+    const actor = actorOf(who);
     const envelope = commandEnvelope(actor, caseId, action, data, request);
     const hints: ExecuteHints<CaseContext, CaseCommand, CaseEvent, CaseRights> = { authorize, validated: request.parsed };
     try {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../services/bench/spawn-server.js';
 import { childEnv } from '../support/child-env.js';
 
 /** `services/server.ts` in a process of its own, with its log lines (stdout) kept. */
@@ -17,14 +17,6 @@ export interface LoggedServer {
   exited: Promise<number | string>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | string>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** Starts the server; `uid`/`gid` run it as another user (to meet a directory it may not write). */

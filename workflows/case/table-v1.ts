@@ -1,4 +1,5 @@
-import type { TransitionTable, Transitions } from './machine.js';
+import type { Transitions } from './machine.js';
+import { beforeAnswer, withMoves } from './table-moves.js';
 
 /**
  * Case workflow v1: the rules cases opened before v2 keep until they close.
@@ -11,34 +12,8 @@ const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'st
 const anyOpenState: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', CaseAttached: 'stay', ...bookkeeping };
 const beforeAnswered: Transitions = { ...anyOpenState, CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
-export const caseTableV1: TransitionTable = {
-  new: { CaseReceived: 'received' },
-  received: { ...beforeAnswered, CaseAccepted: 'accepted', CaseAssigned: 'assigned', CaseDeclined: 'declined' },
-  accepted: { ...beforeAnswered, CaseAssigned: 'assigned' },
-  assigned: { ...beforeAnswered, CaseAcknowledged: 'acknowledged', CaseReassigned: 'assigned' },
-  acknowledged: {
-    ...beforeAnswered,
-    SiteCheckScheduled: 'site-check',
-    CaseReferred: 'in-progress',
-    ProgressNoted: 'in-progress',
-    CaseResolved: 'resolved',
-    CaseReassigned: 'assigned',
-  },
-  'site-check': { ...beforeAnswered, SiteCheckCompleted: 'in-progress', SiteCheckScheduled: 'stay' },
-  'in-progress': {
-    ...beforeAnswered,
-    SiteCheckScheduled: 'site-check',
-    CaseReferred: 'stay',
-    AgencyReplied: 'stay',
-    ProgressNoted: 'stay',
-    CaseResolved: 'resolved',
-    CaseReassigned: 'assigned',
-  },
-  resolved: { ...beforeAnswered, FeedbackGiven: 'answered', CaseReopened: 'in-progress' },
-  declined: { ...beforeAnswered, FeedbackGiven: 'answered' },
-  answered: { ...anyOpenState, FollowUpRecorded: 'followed-up', CaseClosed: 'closed' },
-  'followed-up': { ...anyOpenState, CaseClosed: 'closed', CaseReopened: 'in-progress' },
-  closed: { ...anyOpenState, CaseReopened: 'in-progress' },
-  withdrawn: bookkeeping,
-  merged: bookkeeping,
-};
+export const caseTableV1 = withMoves((status) => {
+  if (status === 'new') return {};
+  if (beforeAnswer.has(status)) return beforeAnswered;
+  return status === 'withdrawn' || status === 'merged' ? bookkeeping : anyOpenState;
+});

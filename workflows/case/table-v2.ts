@@ -1,4 +1,5 @@
-import type { TransitionTable, Transitions } from './machine.js';
+import type { Transitions } from './machine.js';
+import { beforeAnswer, withMoves } from './table-moves.js';
 
 /**
  * Case workflow v2. Against v1: escalation (督办) is refused once a case is
@@ -14,34 +15,22 @@ const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'st
 const flags: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...bookkeeping };
 const open: Transitions = { ...flags, CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
-export const caseTableV2: TransitionTable = {
-  new: { CaseReceived: 'received' },
-  received: { ...open, CaseAccepted: 'accepted', CaseAssigned: 'assigned', CaseDeclined: 'declined' },
-  accepted: { ...open, CaseAssigned: 'assigned' },
-  assigned: { ...open, CaseAcknowledged: 'acknowledged', CaseReassigned: 'assigned' },
-  acknowledged: {
-    ...open,
-    SiteCheckScheduled: 'site-check',
-    CaseReferred: 'in-progress',
-    ProgressNoted: 'in-progress',
-    CaseResolved: 'resolved',
-    CaseReassigned: 'assigned',
-  },
-  'site-check': { ...open, SiteCheckCompleted: 'in-progress', SiteCheckScheduled: 'stay', CaseReassigned: 'assigned' },
-  'in-progress': {
-    ...open,
-    SiteCheckScheduled: 'site-check',
-    CaseReferred: 'stay',
-    AgencyReplied: 'stay',
-    ProgressNoted: 'stay',
-    CaseResolved: 'resolved',
-    CaseReassigned: 'assigned',
-  },
-  resolved: { ...open, FeedbackGiven: 'answered', CaseReopened: 'in-progress' },
-  declined: { ...open, FeedbackGiven: 'answered' },
-  answered: { ...flags, FollowUpRecorded: 'followed-up', CaseClosed: 'closed' },
-  'followed-up': { ...flags, CaseClosed: 'closed', CaseReopened: 'in-progress' },
-  closed: { ...bookkeeping, NoteAdded: 'stay', CaseReopened: 'in-progress' },
-  withdrawn: bookkeeping,
-  merged: { ...bookkeeping, FeedbackRelayed: 'stay' },
-};
+export const caseTableV2 = withMoves((status): Transitions => {
+  switch (status) {
+    case 'new':
+      return {};
+    case 'site-check':
+      return { ...open, CaseReassigned: 'assigned' };
+    case 'answered':
+    case 'followed-up':
+      return flags;
+    case 'closed':
+      return { ...bookkeeping, NoteAdded: 'stay' };
+    case 'withdrawn':
+      return bookkeeping;
+    case 'merged':
+      return { ...bookkeeping, FeedbackRelayed: 'stay' };
+    default:
+      return beforeAnswer.has(status) ? open : {};
+  }
+});

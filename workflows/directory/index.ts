@@ -12,55 +12,33 @@ import {
   stationSchema,
   type EntryKind,
 } from '../../contracts/directory.js';
-import { entryWorkflow, type EntryWorkflow } from './entry-workflow.js';
+import { entryWorkflow, type EntrySpec, type EntryWorkflow } from './entry-workflow.js';
+
+type EventName = keyof typeof events;
+
+/** One kind of entry: its event types follow from its name (`station` → StationRegistered, StationUpdated). */
+function kind(name: EntryKind, key: string, record: EntrySpec['record'], change: EntrySpec['change']): EntryWorkflow {
+  const type = name[0]!.toUpperCase() + name.slice(1);
+  const registered = `${type}Registered` as EventName;
+  const updated = `${type}Updated` as EventName;
+  return entryWorkflow({
+    name,
+    key,
+    record,
+    change,
+    registered: { type: registered, contract: events[registered] },
+    updated: { type: updated, contract: events[updated] },
+  });
+}
 
 /** Areas are named by their administrative code: stream `area-520221`. */
-export const areaWorkflow = entryWorkflow({
-  name: 'area',
-  key: 'code',
-  record: areaSchema,
-  change: areaChange,
-  registered: { type: 'AreaRegistered', contract: events.AreaRegistered },
-  updated: { type: 'AreaUpdated', contract: events.AreaUpdated },
-});
-
-export const stationWorkflow = entryWorkflow({
-  name: 'station',
-  key: 'id',
-  record: stationSchema,
-  change: stationChange,
-  registered: { type: 'StationRegistered', contract: events.StationRegistered },
-  updated: { type: 'StationUpdated', contract: events.StationUpdated },
-});
-
-export const deputyWorkflow = entryWorkflow({
-  name: 'deputy',
-  key: 'id',
-  record: deputySchema,
-  change: deputyChange,
-  registered: { type: 'DeputyRegistered', contract: events.DeputyRegistered },
-  updated: { type: 'DeputyUpdated', contract: events.DeputyUpdated },
-});
-
+export const areaWorkflow = kind('area', 'code', areaSchema, areaChange);
+export const stationWorkflow = kind('station', 'id', stationSchema, stationChange);
+export const deputyWorkflow = kind('deputy', 'id', deputySchema, deputyChange);
 /** Case categories of an area: stream `category-520221.roads`. */
-export const categoryWorkflow = entryWorkflow({
-  name: 'category',
-  key: 'id',
-  record: categorySchema,
-  change: categoryChange,
-  registered: { type: 'CategoryRegistered', contract: events.CategoryRegistered },
-  updated: { type: 'CategoryUpdated', contract: events.CategoryUpdated },
-});
-
+export const categoryWorkflow = kind('category', 'id', categorySchema, categoryChange);
 /** Who may sign in and with which rights: stream `account-<id>`. */
-export const accountWorkflow = entryWorkflow({
-  name: 'account',
-  key: 'id',
-  record: accountSchema,
-  change: accountChange,
-  registered: { type: 'AccountRegistered', contract: events.AccountRegistered },
-  updated: { type: 'AccountUpdated', contract: events.AccountUpdated },
-});
+export const accountWorkflow = kind('account', 'id', accountSchema, accountChange);
 
 export const directoryWorkflows: Record<EntryKind, EntryWorkflow> = {
   area: areaWorkflow,
