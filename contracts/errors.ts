@@ -32,6 +32,10 @@ export type ErrorCode =
   | 'IDEMPOTENCY.KEY_REUSED'
   | 'ENGINE.TOO_MANY_CONFLICTS'
   | 'ENGINE.CORRUPT_STREAM'
+  /** A read model has not yet reached the position a read asked for (minPosition). */
+  | 'READ_MODEL.BEHIND'
+  /** A read model stopped on an event it could not apply; it serves nothing until rebuilt. */
+  | 'READ_MODEL.FAILED'
   | 'INTERNAL';
 
 export class HuiyinError extends Error {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { HuiyinError } from '../contracts/errors.js';
 import type { EventStore, LogPosition } from '../contracts/event-store.js';
 import { openReadModelFile, recreateReadModelFile } from './db.js';
 import { recordReplacedLogs, replacedLogs, stalenessOf, type ReplacedLog } from './provenance.js';
@@ -30,6 +31,7 @@ export interface ReadModelsOrigin {
 export class ReadModels {
   readonly db: Database.Database;
   readonly #runners: ProjectionRunner[] = [];
+  readonly #byName = new Map<string, ProjectionRunner>();
   #lastWrite: LogPosition;
   #closing: Promise<void> | undefined;
 
@@ -70,6 +72,7 @@ export class ReadModels {
   start(projection: Projection): ProjectionRunner {
     const runner = startProjection(this.db, this.store, projection, this.options);
     this.#runners.push(runner);
+    this.#byName.set(projection.name, runner);
     return runner;
   }
 
@@ -85,6 +88,37 @@ export class ReadModels {
   /** The handle, once `runner` has caught up with the last write (or the wait ran out). */
   async fresh(runner: ProjectionRunner, timeoutMs = READ_YOUR_WRITES_MS): Promise<Database.Database> {
     await runner.waitFor(this.#lastWrite, timeoutMs);
+    return this.db;
+  }
+
+  /** The runner serving the read model called `name`; undefined when none is started. */
+  runner(name: string): ProjectionRunner | undefined {
+    return this.#byName.get(name);
+  }
+
+  /**
+   * The handle, for a read of the model `name` that must show the log up to
+   * `minPosition` (a position a command answered) and this instance's own
+   * last write. Waits at most `timeoutMs`; a model still behind then is
+   * `READ_MODEL.BEHIND` (503, try again), and a stopped one `READ_MODEL.FAILED`.
+   */
+  async read(name: string, minPosition: LogPosition = 0, timeoutMs = READ_YOUR_WRITES_MS): Promise<Database.Database> {
+    const runner = this.#byName.get(name);
+    if (!runner) throw new Error(`no read model called ${name} is started`);
+    const target = Math.max(minPosition, this.#lastWrite);
+    let reached: boolean;
+    try {
+      reached = await runner.waitFor(target, timeoutMs);
+    } catch (error) {
+      throw new HuiyinError('READ_MODEL.FAILED', `the ${name} read model stopped and must be rebuilt`, { projection: runner.key, cause: String(error) });
+    }
+    if (!reached) {
+      throw new HuiyinError('READ_MODEL.BEHIND', `the ${name} read model has not reached position ${target} yet`, {
+        projection: runner.key,
+        position: runner.position(),
+        minPosition: target,
+      });
+    }
     return this.db;
   }
 

@@ -29,6 +29,8 @@ export interface ProjectionRunner {
    * rejects if the projection failed.
    */
   waitFor(position: LogPosition, timeoutMs?: number): Promise<boolean>;
+  /** Calls `listener` with the new position after every committed batch; returns the unsubscribe. */
+  onAdvance(listener: (position: LogPosition) => void): () => void;
   /** Applies what was already received, then stops. */
   close(): Promise<void>;
   /** Settles when the runner stops: with the error that stopped it, if any. */
@@ -58,6 +60,7 @@ export function startProjection(
   const checkpoints = new CheckpointStore(db);
   db.exec(projection.ddl.join(';\n'));
   const waiters = new PositionWaiters();
+  const listeners = new Set<(position: LogPosition) => void>();
   const stored = checkpoints.read(key);
   let checkpoint = stored?.position ?? 0;
   let logId = options.logId;
@@ -80,6 +83,7 @@ export function startProjection(
     commit(events, to);
     checkpoint = to;
     waiters.release(position());
+    for (const listener of listeners) listener(checkpoint);
   };
 
   const subscription = store.subscribeToAll({ fromPosition: checkpoint, filter: projection.filter });
@@ -157,6 +161,10 @@ export function startProjection(
       const reached = waiters.add(target, timeoutMs);
       void probe(target);
       return reached;
+    },
+    onAdvance(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async close() {
       await subscription.close();

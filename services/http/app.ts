@@ -13,6 +13,7 @@ import { casesPlugin } from './plugins/cases.js';
 import { directoryPlugin } from './plugins/directory.js';
 import { limitsPlugin } from './plugins/limits.js';
 import { readModelsPlugin } from './plugins/read-models.js';
+import { readSidePlugin } from './plugins/read-side.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
 import { OneLinePerRequest } from './request-log.js';
 import { healthRoutes } from './routes/health.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(readModelsPlugin, { store: options.store, path: options.readModelsPath ?? ':memory:' });
   await app.register(directoryPlugin, { store: options.store });
   await app.register(casesPlugin, { store: options.store, workflowVersion: options.caseWorkflowVersion });
+  await app.register(readSidePlugin);
   await app.register(healthRoutes, { store: options.store });
   return app;
 }

@@ -44,6 +44,8 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'STORE.UNAVAILABLE': 503,
   'STORE.CORRUPT': 503,
   'STORE.CLOSED': 503,
+  'READ_MODEL.BEHIND': 503,
+  'READ_MODEL.FAILED': 503,
 };
 
 const titleOf: Record<number, string> = {

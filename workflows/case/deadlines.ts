@@ -1,4 +1,5 @@
 import type { urgencies } from '../../contracts/case/vocabulary.js';
+import type { CaseEventType } from '../../contracts/case/events.js';
 
 const HOUR = 3_600_000;
 
@@ -16,3 +17,10 @@ export const replyWindowMs: Record<(typeof urgencies)[number], number> = {
 export function replyDueBy(receivedAt: string, urgency: (typeof urgencies)[number]): string {
   return new Date(Date.parse(receivedAt) + replyWindowMs[urgency]).toISOString();
 }
+
+/**
+ * What answers a reply deadline: a deputy acknowledging the matter, or
+ * feedback reaching the citizen (their own, or relayed from the case theirs
+ * was merged into). A case that has had none by its deadline is overdue.
+ */
+export const replyEvents: ReadonlySet<CaseEventType> = new Set<CaseEventType>(['CaseAcknowledged', 'FeedbackGiven', 'FeedbackRelayed']);

@@ -33,11 +33,12 @@ export const caseWorkflowV2 = caseWorkflowVersion(2, caseTableV2, caseDecider(2,
 
 /** Both versions: a case keeps the one it was opened under; new cases take the latest. */
 export const caseWorkflows = workflowVersions(caseWorkflowV1, caseWorkflowV2);
-/** The transition tables by version, for the flow chart. */
+/** The transition tables by version: for the flow chart, and for read models to follow a case's status. */
 export const caseTables: ReadonlyMap<number, TransitionTable> = new Map([[1, caseTableV1], [2, caseTableV2]]);
 
 export { caseCommandEvents } from './decider.js';
 export type { CaseCommandType };
 export type { CaseContext } from './context.js';
 export { trackingCodeFor } from './tracking-code.js';
-export { replyDueBy, replyWindowMs } from './deadlines.js';
+export { replyDueBy, replyEvents, replyWindowMs } from './deadlines.js';
+export { caseRights, caseVisibility } from './permissions.js';

@@ -1,6 +1,7 @@
 import { countyOf } from '../../contracts/area.js';
 import type { CaseAction } from '../../contracts/case/commands.js';
 import type { FieldIssue } from '../../contracts/errors.js';
+import type { CaseVisibility } from '../../contracts/case/visibility.js';
 import type { Principal } from '../../contracts/identity.js';
 
 /** What decides who may see and touch a case. */
@@ -106,4 +107,24 @@ export function unassignableDeputies(who: Principal, scope: CaseScope, deputies:
     }
     return [];
   });
+}
+
+/**
+ * Which cases a caller sees, as a filter a list can run: the same rule as
+ * `caseRights(...).see`, said once per role so lists, counts and search
+ * hits never show a case its page would hide (a test holds the two together).
+ */
+export function caseVisibility(who: Principal): CaseVisibility {
+  switch (who.role) {
+    case 'admin':
+    case 'auditor':
+    case 'system':
+      return { kind: 'all' };
+    case 'supervisor':
+      return who.area === undefined ? { kind: 'none' } : { kind: 'area', areaPrefix: who.area };
+    case 'staff':
+      return { kind: 'stations', stationIds: who.stations };
+    case 'deputy':
+      return { kind: 'stations', stationIds: who.stations, deputyId: who.sub };
+  }
 }

@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin';
+import { readSideProjections } from '../../read-side/projections.js';
+import { caseListRoutes } from '../routes/case-list.js';
+import { dashboardRoutes } from '../routes/dashboard.js';
+import { diaryRoutes } from '../routes/diary.js';
+import { projectionRoutes } from '../routes/projections.js';
+
+/**
+ * The read side: the case read models started on the shared read-model
+ * database, and the routes that read them. Every list, count and diary
+ * comes from these tables, rebuilt from the log at will.
+ */
+export const readSidePlugin = fp(
+  async (app) => {
+    for (const projection of readSideProjections()) app.readModels.start(projection);
+    await app.register(caseListRoutes);
+    await app.register(dashboardRoutes);
+    await app.register(diaryRoutes);
+    await app.register(projectionRoutes);
+  },
+  { name: 'huiyin-read-side', dependencies: ['huiyin-read-models', 'huiyin-directory'] },
+);

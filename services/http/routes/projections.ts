@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** Being built. */
+export const projectionRoutes: FastifyPluginAsync = async () => {};

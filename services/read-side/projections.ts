@@ -1,0 +1,18 @@
+import type { CaseReadingRules } from '../../projections/case-events.js';
+import { caseListProjection } from '../../projections/case-list/index.js';
+import { dashboardProjection } from '../../projections/dashboard/index.js';
+import { diaryProjection } from '../../projections/diary/index.js';
+import type { Projection } from '../../projections/runner.js';
+import { caseTables, replyEvents } from '../../workflows/case/index.js';
+
+/** What the read models know of the case workflow: its own tables, never a copy. */
+export const caseReadingRules: CaseReadingRules = { statusTables: caseTables, replyEvents };
+
+/** The case read models, in the order they start (the directory starts its own: services/directory). */
+export function readSideProjections(): Projection[] {
+  return [
+    caseListProjection(caseReadingRules),
+    dashboardProjection(caseReadingRules),
+    diaryProjection(caseReadingRules),
+  ];
+}
