@@ -1,7 +1,18 @@
 import { caseStreams, type CaseReadingRules } from '../case-events.js';
 import type { Projection } from '../runner.js';
+import { caseListEvolve } from './evolve.js';
+import { ddl } from './schema.js';
 
-/** case-list@1 — being built. */
-export function caseListProjection(_rules: CaseReadingRules): Projection {
-  return { name: 'case-list', version: 1, filter: caseStreams, ddl: [], evolve: () => undefined };
+/**
+ * case-list@1: one row per case for the case lists and search — where it
+ * stands (the workflow's own status tables), where it is, who has it, its
+ * reply deadline and whether it was answered in time — plus the case's
+ * text segmented for full-text search.
+ */
+export function caseListProjection(rules: CaseReadingRules): Projection {
+  return { name: 'case-list', version: 1, filter: caseStreams, ddl, evolve: caseListEvolve(rules) };
 }
+
+export { listCases, listWork, type CasePage, type ListOptions, type WorkScope } from './queries.js';
+export { matchExpression, searchableText } from './search-text.js';
+export { tables as caseListTables } from './schema.js';
