@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import { preparedPerDb } from '../prepared.js';
+
+/**
+ * dashboard@1's tables. `tallies` holds every figure as a count per
+ * (grain, period, area, station, dim, value): a period's figures are sums
+ * over a few hundred rows per station whatever the number of cases. The
+ * dims:
+ * - `status` (value: the status) and `received` (value: channel|urgency|category),
+ *   by the China-time day and month the case was received;
+ * - `due` and `met` (value ''), by the hour, day and month a reply deadline
+ *   falls in: deadlines, and those answered by their deadline;
+ * - `followup` (value: resolved|unresolved + '|' + satisfaction), `done`
+ *   and `answered` (value ''), by the day it happened;
+ * - `hours:acknowledge`, `hours:feedback`, `hours:close` (value: histogram
+ *   bucket), by the day the step was first taken.
+ * `cases` is each case's own state, to move it between tallies; `now` counts
+ * open and escalated-open cases per station; `overdue` lists open cases
+ * with an unanswered or missed deadline, indexed by when it fell due.
+ */
+export const T = {
+  cases: 'dashboard_v1_cases',
+  tallies: 'dashboard_v1_tallies',
+  now: 'dashboard_v1_now',
+  overdue: 'dashboard_v1_overdue',
+} as const;
+
+export const dashboardDdl: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS ${T.cases} (
+    case_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL,
+    area TEXT NOT NULL, station TEXT NOT NULL, received_ms INTEGER NOT NULL, received_day TEXT NOT NULL,
+    due_ms INTEGER, deadline TEXT NOT NULL, escalated INTEGER NOT NULL, acked INTEGER NOT NULL,
+    fed INTEGER NOT NULL, closed INTEGER NOT NULL, done INTEGER NOT NULL, answered INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS ${T.tallies} (
+    grain TEXT NOT NULL, period TEXT NOT NULL, area TEXT NOT NULL, station TEXT NOT NULL,
+    dim TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (grain, period, area, station, dim, value)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS ${T.now} (
+    area TEXT NOT NULL, station TEXT NOT NULL, open INTEGER NOT NULL, escalated INTEGER NOT NULL,
+    PRIMARY KEY (area, station)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS ${T.overdue} (
+    case_id TEXT PRIMARY KEY, due_ms INTEGER NOT NULL, area TEXT NOT NULL, station TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS ${T.overdue}_due ON ${T.overdue} (due_ms)`,
+];
+
+/** A case's row in `cases`. Flags are 0/1; `deadline` is pending | met | late | dropped. */
+export interface CaseRow {
+  case_id: string;
+  rev: number;
+  version: number;
+  status: string;
+  area: string;
+  station: string;
+  received_ms: number;
+  received_day: string;
+  due_ms: number | null;
+  deadline: 'pending' | 'met' | 'late' | 'dropped';
+  escalated: number;
+  acked: number;
+  fed: number;
+  closed: number;
+  done: number;
+  answered: number;
+}
+
+const caseColumns = 'case_id, rev, version, status, area, station, received_ms, received_day, due_ms, deadline, escalated, acked, fed, closed, done, answered';
+
+export const statementsOf = preparedPerDb((db: Database.Database) => ({
+  getCase: db.prepare<[string], CaseRow>(`SELECT ${caseColumns} FROM ${T.cases} WHERE case_id = ?`),
+  putCase: db.prepare<CaseRow>(
+    `INSERT OR REPLACE INTO ${T.cases} (${caseColumns}) VALUES (${caseColumns.replace(/(\w+)/g, '@$1')})`,
+  ),
+  tally: db.prepare<[string, string, string, string, string, string, number]>(
+    `INSERT INTO ${T.tallies} (grain, period, area, station, dim, value, n) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (grain, period, area, station, dim, value) DO UPDATE SET n = n + excluded.n`,
+  ),
+  now: db.prepare<[string, string, number, number]>(
+    `INSERT INTO ${T.now} (area, station, open, escalated) VALUES (?, ?, ?, ?)
+     ON CONFLICT (area, station) DO UPDATE SET open = open + excluded.open, escalated = escalated + excluded.escalated`,
+  ),
+  markOverdue: db.prepare<[string, number, string, string]>(
+    `INSERT OR REPLACE INTO ${T.overdue} (case_id, due_ms, area, station) VALUES (?, ?, ?, ?)`,
+  ),
+  clearOverdue: db.prepare<[string]>(`DELETE FROM ${T.overdue} WHERE case_id = ?`),
+}));
