@@ -68,8 +68,31 @@ export interface ReadAllOptions {
    * before it, as EventStoreDB does. Default: 'start' forwards, 'end' backwards.
    */
   fromPosition?: LogPosition | 'start' | 'end';
+  /**
+   * At most this many events (default READ_ALL_DEFAULT_COUNT, at most
+   * READ_ALL_MAX_COUNT, else a RangeError): `$all` is read a page at a time,
+   * the next page from the last position read + 1 (backwards: from it).
+   */
   maxCount?: number;
   filter?: AllFilter;
+}
+
+/**
+ * A page of `$all` when the caller names no size. The whole log is never
+ * read in one call: a million events would hold the event loop for half a
+ * minute and take gigabytes.
+ */
+export const READ_ALL_DEFAULT_COUNT = 500;
+/** The largest page of `$all` one call returns: parsing it must stay a short step of the event loop. */
+export const READ_ALL_MAX_COUNT = 1_000;
+
+/** The page size `options` ask for, held to the port's default and ceiling. */
+export function readAllCount(maxCount: number | undefined): number {
+  if (maxCount === undefined) return READ_ALL_DEFAULT_COUNT;
+  if (!Number.isSafeInteger(maxCount) || maxCount < 0 || maxCount > READ_ALL_MAX_COUNT) {
+    throw new RangeError(`invalid maxCount ${maxCount}: a page of $all holds 0 to ${READ_ALL_MAX_COUNT} events`);
+  }
+  return maxCount;
 }
 
 export interface SubscribeOptions {
@@ -94,8 +117,15 @@ export interface EventStore {
     options?: { expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult>;
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One page of `$all` (see ReadAllOptions.maxCount); never the whole log. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
+  /**
+   * How many events (matching `filter`) lie after `position`: a projection's
+   * lag. Optional: an adapter that cannot count without reading them all
+   * (EventStoreDB) leaves it out, and callers report the lag as unknown.
+   */
+  countAfter?(position: LogPosition, filter?: AllFilter): Promise<number>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<LogPosition>;
   /**

@@ -19,6 +19,7 @@ const TABLE = 'projection_checkpoints';
 export class CheckpointStore {
   readonly #read: Database.Statement<[string], Checkpoint>;
   readonly #write: Database.Statement<[string, number, string]>;
+  readonly #delete: Database.Statement<[string]>;
 
   constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (
@@ -33,6 +34,7 @@ export class CheckpointStore {
       `INSERT INTO ${TABLE} (projection, position, log_id) VALUES (?, ?, ?)
        ON CONFLICT (projection) DO UPDATE SET position = excluded.position, log_id = excluded.log_id`,
     );
+    this.#delete = db.prepare<[string]>(`DELETE FROM ${TABLE} WHERE projection = ?`);
   }
 
   /** The projection's checkpoint; undefined when it has never committed one. */
@@ -42,6 +44,11 @@ export class CheckpointStore {
 
   write(projection: string, position: number, logId: string): void {
     this.#write.run(projection, position, logId);
+  }
+
+  /** Forgets the projection's checkpoint: it starts again from the beginning of the log. */
+  delete(projection: string): void {
+    this.#delete.run(projection);
   }
 }
 

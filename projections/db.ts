@@ -5,11 +5,16 @@ import { rmSync } from 'node:fs';
  * Opens the SQLite file that holds read models. Read models are rebuilt from
  * the log at will, so a commit lost to a power cut costs a replay, never
  * data: WAL with synchronous=NORMAL is enough and keeps batches cheap.
+ * `exclusive` holds the file locked until closed (the service's and the
+ * CLI's read models): two processes applying the same projections to one
+ * file would each move the other's checkpoints under it, and a rebuild
+ * would drop tables a running service reads. The lock dies with the process.
  */
-export function openReadModelDb(path: string): Database.Database {
+export function openReadModelDb(path: string, options: { exclusive?: boolean } = {}): Database.Database {
   const db = new Database(path);
   try {
     if (path !== ':memory:' && path !== '') {
+      if (options.exclusive) db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
@@ -50,6 +55,7 @@ function removeDbFiles(path: string): void {
  */
 export function openReadModelFile(path: string): { db: Database.Database; damage?: string } {
   if (path === ':memory:' || path === '') return { db: openReadModelDb(path) };
+  if (isReadModelFileHeld(path)) throw new ReadModelsHeldError(path);
   const db = new Database(path);
   let damage: string | undefined;
   try {
@@ -58,12 +64,37 @@ export function openReadModelFile(path: string): { db: Database.Database; damage
     db.close();
   }
   if (damage !== undefined) removeDbFiles(path);
-  return { db: openReadModelDb(path), ...(damage === undefined ? {} : { damage }) };
+  return { db: openReadModelDb(path, { exclusive: true }), ...(damage === undefined ? {} : { damage }) };
 }
 
 /** Closes `db` and makes its file anew, empty. */
 export function recreateReadModelFile(db: Database.Database, path: string): Database.Database {
   db.close();
   if (path !== ':memory:' && path !== '') removeDbFiles(path);
-  return openReadModelDb(path);
+  return openReadModelDb(path, { exclusive: true });
+}
+
+/** Another process (a running service, a rebuild) holds the read-model file. */
+export class ReadModelsHeldError extends Error {
+  readonly code = 'READ_MODELS_HELD';
+  constructor(readonly path: string) {
+    super(`${path} is held by another process (is the service running on this data directory?)`);
+    this.name = 'ReadModelsHeldError';
+  }
+}
+
+/** Whether another process holds the file open exclusively; asked without waiting for it. */
+export function isReadModelFileHeld(path: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: 0 });
+    db.pragma('schema_version');
+    return false;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return true;
+    // Damage and the like are for the quick check to find.
+    return false;
+  } finally {
+    db?.close();
+  }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LogPosition } from '../contracts/event-store.js';
 import { storedCheckpoints } from './checkpoint.js';
+import { openReadModelFile, recreateReadModelFile } from './db.js';
 
 /**
  * A log that held events the current log does not: read models in this file
@@ -78,4 +79,37 @@ export function recordReplacedLogs(db: Database.Database, logs: ReplacedLog[]): 
   db.transaction(() => {
     for (const log of logs) insert.run(log.logId, log.position, log.noticedAt);
   })();
+}
+
+/** What opening the read models found, for the service to say and to act on. */
+export interface ReadModelsOrigin {
+  /** The identity of the log they are (re)built from. */
+  logId: string;
+  /** Why the database was dropped at open, to be rebuilt from the log; undefined when kept. */
+  dropped?: string;
+  /**
+   * Logs with events the current log lacks, that read models here were once
+   * built from: a log was lost. Kept across drops, so it stays known after
+   * the rebuild (the demo is never seeded over it).
+   */
+  replacedLogs: ReplacedLog[];
+}
+
+/**
+ * Opens the read-model file for the log `logId` whose head is `head`,
+ * dropping (and noting) what may not be kept for it: a damaged file, read
+ * models of another log or beyond its head.
+ */
+export function openForLog(path: string, logId: string, head: LogPosition): { db: Database.Database; origin: ReadModelsOrigin } {
+  const opened = openReadModelFile(path);
+  let db = opened.db;
+  let dropped = opened.damage === undefined ? undefined : `the read-model database failed PRAGMA quick_check (${opened.damage})`;
+  const stale = stalenessOf(db, logId, head);
+  if (stale) {
+    const earlier = replacedLogs(db);
+    db = recreateReadModelFile(db, path);
+    recordReplacedLogs(db, [...earlier, ...(stale.lost ? [{ ...stale.lost, noticedAt: new Date().toISOString() }] : [])]);
+    dropped = `the read models were dropped: ${stale.reason}`;
+  }
+  return { db, origin: { logId, ...(dropped === undefined ? {} : { dropped }), replacedLogs: replacedLogs(db) } };
 }

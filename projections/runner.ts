@@ -1,49 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { AllFilter, EventStore, LogPosition, RecordedEvent, SubscriptionMessage } from '../contracts/event-store.js';
+import type { EventStore, LogPosition, RecordedEvent, SubscriptionMessage } from '../contracts/event-store.js';
 import { CheckpointStore } from './checkpoint.js';
+import { EvolveFailed, failureOf } from './failure.js';
+import { keyOf, type Projection, type ProjectionRunner, type ProjectionState, type RunnerOptions } from './projection.js';
 import { PositionWaiters } from './waiters.js';
 
-/**
- * A read model: the events it reads, its tables and how an event changes
- * them. Table names carry the version (`directory_v1_stations`), so a new
- * version builds its tables beside the old ones from the start of the log.
- */
-export interface Projection {
-  name: string;
-  version: number;
-  filter: AllFilter;
-  /** CREATE … IF NOT EXISTS statements, run before the first batch. */
-  ddl: readonly string[];
-  /** Applies one event with synchronous SQL; must tolerate event types it does not know. */
-  evolve(db: Database.Database, event: RecordedEvent): void;
-}
+export { keyOf, type Projection, type ProjectionRunner, type ProjectionState, type RunnerOptions } from './projection.js';
 
-export interface ProjectionRunner {
-  /** `name@version`: the checkpoint's key. */
-  readonly key: string;
-  /** The log position whose effects the read model is known to include. */
-  position(): LogPosition;
-  /**
-   * Resolves true once the read model includes everything up to `position`
-   * (read-your-writes), false at the deadline or when the runner stops;
-   * rejects if the projection failed.
-   */
-  waitFor(position: LogPosition, timeoutMs?: number): Promise<boolean>;
-  /** Calls `listener` with the new position after every committed batch; returns the unsubscribe. */
-  onAdvance(listener: (position: LogPosition) => void): () => void;
-  /** Applies what was already received, then stops. */
-  close(): Promise<void>;
-  /** Settles when the runner stops: with the error that stopped it, if any. */
-  readonly stopped: Promise<unknown>;
-}
-
-export interface RunnerOptions {
-  /** Most events applied in one transaction. */
-  batchSize?: number;
-  onError?: (error: unknown) => void;
-  /** The log's identity, for the checkpoints (asked of the store when not given). */
-  logId?: string;
-}
 
 const IDLE = Symbol('idle');
 /** Resolves after pending I/O callbacks: a subscription with events ready answers sooner. */
@@ -55,7 +18,7 @@ export function startProjection(
   projection: Projection,
   options: RunnerOptions = {},
 ): ProjectionRunner {
-  const key = `${projection.name}@${projection.version}`;
+  const key = keyOf(projection);
   const batchSize = options.batchSize ?? 500;
   const checkpoints = new CheckpointStore(db);
   db.exec(projection.ddl.join(';\n'));
@@ -68,13 +31,22 @@ export function startProjection(
   // projection between the checkpoint and here. Never stored.
   let skippedTo = 0;
   let failure: unknown;
-  let running = true;
+  let state: ProjectionState = 'catching-up';
+  let markCaughtUp: (reached: boolean) => void = () => {};
+  const caughtUp = new Promise<boolean>((resolve) => (markCaughtUp = resolve));
   const position = () => Math.max(checkpoint, skippedTo);
 
-  // Rows and checkpoint commit together or not at all: after a crash the
-  // batch is applied again from the old checkpoint, and only once.
+  // Rows and checkpoint commit together or not at all: after a crash, or an
+  // event evolve cannot apply, the batch is applied again from the old
+  // checkpoint, and only once. The failing event is named for the operator.
   const commit = db.transaction((events: RecordedEvent[], to: number) => {
-    for (const event of events) projection.evolve(db, event);
+    for (const event of events) {
+      try {
+        projection.evolve(db, event);
+      } catch (error) {
+        throw new EvolveFailed(key, event, error);
+      }
+    }
     checkpoints.write(key, to, logId!);
   });
   const apply = (events: RecordedEvent[], caughtUpAt = 0) => {
@@ -113,8 +85,11 @@ export function startProjection(
       if (result.done) break;
       next = iterator.next();
       const message = result.value;
-      if (message.kind === 'caught-up') flush(message.position);
-      else {
+      if (message.kind === 'caught-up') {
+        flush(message.position);
+        if (state === 'catching-up') state = 'live';
+        markCaughtUp(true);
+      } else {
         batch.push(message.event);
         if (batch.length >= batchSize) flush();
       }
@@ -126,13 +101,15 @@ export function startProjection(
     () => undefined,
     async (error: unknown) => {
       failure = error;
+      state = 'failed';
       options.onError?.(error);
       await subscription.close();
       return error;
     },
   );
   void stopped.then((error) => {
-    running = false;
+    if (state !== 'failed') state = 'stopped';
+    markCaughtUp(false);
     waiters.stop(error);
   });
 
@@ -152,12 +129,16 @@ export function startProjection(
 
   return {
     key,
+    projection,
     position,
+    state: () => state,
+    failure: () => (failure === undefined ? undefined : failureOf(failure)),
+    caughtUp,
     stopped,
     async waitFor(target, timeoutMs = 5_000) {
       if (failure !== undefined) throw failure;
       if (target <= position()) return true;
-      if (!running) return false;
+      if (state === 'stopped') return false;
       const reached = waiters.add(target, timeoutMs);
       void probe(target);
       return reached;

@@ -8,6 +8,7 @@ import t from 'tap';
 import type { RecordedEvent } from '../../contracts/event-store.js';
 import { openSqliteEventStore } from '../../services/event-store/sqlite/index.js';
 import type { AckedAppend } from '../support/append-under-load.js';
+import { readWholeLog } from './conformance/helpers.js';
 
 const ACKS_BEFORE_KILL = 400;
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,7 +65,7 @@ for (const mode of ['in-thread', 'writer-thread']) {
     for (const [stream, events] of streams) {
       t.ok(events.every((e, i) => e.revision === i), `${stream}: revisions gapless`);
     }
-    const all = await store.readAll();
+    const all = await readWholeLog(store);
     t.ok(all.every((e, i) => i === 0 || e.position > all[i - 1]!.position), '$all positions increase');
     t.equal(all.length, [...streams.values()].reduce((n, events) => n + events.length, 0), 'no stray events');
   });

@@ -1,4 +1,4 @@
-import type { LogPosition, ReadAllOptions, RecordedEvent } from '../../../contracts/event-store.js';
+import { readAllCount, type LogPosition, type ReadAllOptions, type RecordedEvent } from '../../../contracts/event-store.js';
 import type { Connection, ServerEvent, ServerPosition } from './client.js';
 import { matches, matchesNothing, serverFilterOf } from './filters.js';
 import { isAt, locate, toLogPosition, type Located } from './positions.js';
@@ -6,15 +6,8 @@ import { toRecorded } from './recorded.js';
 
 // Events fetched per round trip when the client has to filter or skip.
 const PAGE = 256;
-const UNLIMITED = Number.MAX_SAFE_INTEGER;
 // Usually the first event back from the end is the head; system events are few.
 const HEAD_PAGE = 16;
-
-function limitOf(maxCount: number | undefined): number {
-  if (maxCount === undefined) return UNLIMITED;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`invalid maxCount ${maxCount}`);
-  return maxCount;
-}
 
 const exactly = (event: ServerEvent): ServerPosition => ({ commit: event.commit!, prepare: event.commit! });
 
@@ -34,7 +27,7 @@ async function firstFrom(connection: Connection, at: ServerPosition): Promise<Se
  */
 export async function readAll(connection: Connection, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
-  const limit = limitOf(options.maxCount);
+  const limit = readAllCount(options.maxCount);
   const from = options.fromPosition ?? (backwards ? 'end' : 'start');
   const located: Located | 'end' = from === 'end' ? 'end' : locate(from);
   if (limit === 0 || matchesNothing(options.filter)) return [];

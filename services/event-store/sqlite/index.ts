@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { HuiyinError } from '../../../contracts/errors.js';
 import type {
+  AllFilter,
   AppendResult,
   EventData,
   EventStore,
@@ -83,6 +84,11 @@ class SqliteStore implements SqliteEventStore {
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
     return this.read(() => this.reader.readAll(options));
+  }
+
+  async countAfter(position: LogPosition, filter?: AllFilter): Promise<number> {
+    this.assertOpen();
+    return this.read(() => this.reader.countAfter(position, filter));
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

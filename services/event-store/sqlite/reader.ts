@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { StreamNotFoundError } from '../../../contracts/errors.js';
-import type {
-  AllFilter,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
+import {
+  readAllCount,
+  type AllFilter,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
 } from '../../../contracts/event-store.js';
 
 interface EventRow {
@@ -53,6 +54,7 @@ function startOf(value: unknown, what: string): number {
 /** Synchronous queries over one Database handle; the store makes them async. */
 export class Reader {
   private readonly statements = new Map<string, Database.Statement<unknown[], EventRow>>();
+  private readonly counts = new Map<string, Database.Statement<unknown[], number>>();
   private readonly headPosition: Database.Statement<[], number | null>;
   private readonly streamExists: Database.Statement<[string], number>;
 
@@ -83,7 +85,7 @@ export class Reader {
   readAll(options: ReadAllOptions = {}): RecordedEvent[] {
     const backwards = options.direction === 'backwards';
     const from = options.fromPosition ?? (backwards ? 'end' : 'start');
-    const limit = limitOf(options.maxCount);
+    const limit = readAllCount(options.maxCount);
     const position = startOf(from, 'fromPosition');
     return backwards
       ? this.filtered('position < ?', position, 'DESC', limit, options.filter)
@@ -93,6 +95,25 @@ export class Reader {
   /** Events strictly after `position`: the page a catch-up subscription pulls next. */
   readAfter(position: number, limit: number, filter: AllFilter | undefined): RecordedEvent[] {
     return this.filtered('position > ?', position, 'ASC', limit, filter);
+  }
+
+  /** Events (matching `filter`) after `position`, counted on the indexes without reading them. */
+  countAfter(position: number, filter: AllFilter | undefined): number {
+    const after = startOf(position, 'position');
+    if (!filter) return this.count('position > ?', [after]);
+    const values = filter.kind === 'category' ? filter.categories : filter.types;
+    if (values.length === 0) return 0;
+    const column = filter.kind === 'category' ? 'category' : 'type';
+    return this.count(`${column} IN (${values.map(() => '?').join(', ')}) AND position > ?`, [...values, after]);
+  }
+
+  private count(where: string, params: unknown[]): number {
+    let statement = this.counts.get(where);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], number>(`SELECT count(*) FROM events WHERE ${where}`).pluck();
+      this.counts.set(where, statement);
+    }
+    return statement.get(...params) ?? 0;
   }
 
   private filtered(

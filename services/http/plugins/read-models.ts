@@ -28,7 +28,8 @@ export const readModelsPlugin = fp<ReadModelsOptions>(
   async (app, { store, path }) => {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const readModels = await ReadModels.open(store, path, {
-      onError: (error) => app.log.error({ err: error }, 'a projection stopped'),
+      onError: (error) => app.log.error({ err: error }, 'a projection stopped; its reads answer 503 until it is fixed and rebuilt'),
+      onTakeover: (from, to) => app.log.info({ from, to }, `${to} caught up and took over from ${from}; ${from} is dropped`),
     });
     const { dropped, logId } = readModels.origin;
     if (dropped) app.log.warn({ path, logId }, `${dropped}; rebuilding them from the event log`);

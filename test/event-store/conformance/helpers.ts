@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Test } from 'tap';
 import type {
+  AllFilter,
   EventData,
   EventStore,
   JsonObject,
+  RecordedEvent,
   Subscription,
   SubscriptionMessage,
 } from '../../../contracts/event-store.js';
@@ -93,4 +95,15 @@ export function eventsOf(messages: SubscriptionMessage[]) {
 
 export function countEvents(messages: SubscriptionMessage[]): number {
   return eventsOf(messages).length;
+}
+
+/** Every event of `$all` (matching `filter`), read as callers must: a page at a time. */
+export async function readWholeLog(store: EventStore, filter?: AllFilter): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for (let from = 0; ; ) {
+    const page = await store.readAll({ fromPosition: from, maxCount: 1_000, ...(filter ? { filter } : {}) });
+    all.push(...page);
+    if (page.length < 1_000) return all;
+    from = page.at(-1)!.position + 1;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Test } from 'tap';
-import type { EventStore } from '../../../contracts/event-store.js';
+import { READ_ALL_DEFAULT_COUNT, READ_ALL_MAX_COUNT, type EventStore } from '../../../contracts/event-store.js';
 import { newEvent, newEvents, storeFor, streamOf, uniqueCategory, type OpenStore } from './helpers.js';
 
 /** Appends one event to each named stream in turn and returns their positions. */
@@ -106,5 +106,18 @@ export function readRules(t: Test, open: OpenStore): void {
       filter: { kind: 'eventType', types: [wanted, alsoWanted] },
     });
     t.same(read.map((e) => [e.type, e.revision]), [[wanted, 3], [alsoWanted, 2], [wanted, 0]]);
+  });
+
+  t.test('reads $all a page at a time: a default page size, and a ceiling refused beyond', async (t) => {
+    const store = await storeFor(t, open);
+    const category = uniqueCategory();
+    const filter = { kind: 'category' as const, categories: [category] };
+    await store.appendToStream(streamOf(category), newEvents(READ_ALL_DEFAULT_COUNT + 1));
+    t.equal((await store.readAll({ filter })).length, READ_ALL_DEFAULT_COUNT, 'no maxCount: one default page');
+    t.equal((await store.readAll({ filter, direction: 'backwards' })).length, READ_ALL_DEFAULT_COUNT, 'backwards too');
+    t.equal((await store.readAll({ filter, maxCount: READ_ALL_MAX_COUNT })).length, READ_ALL_DEFAULT_COUNT + 1);
+    t.ok((await store.readAll()).length <= READ_ALL_DEFAULT_COUNT, 'the unfiltered log is paged as well');
+    await t.rejects(store.readAll({ maxCount: READ_ALL_MAX_COUNT + 1 }), RangeError, 'a page beyond the ceiling is refused');
+    await t.rejects(store.readAll({ maxCount: -1 }), RangeError);
   });
 }
