@@ -24,7 +24,9 @@ try {
   store = await openEventStore({ dataDir });
   const tokens = tokenService(await loadAuthSecret(dataDir));
   const caseWorkflowVersion = process.env.CASE_WORKFLOW_VERSION ? Number(process.env.CASE_WORKFLOW_VERSION) : undefined;
-  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion });
+  // BENCH_READ_SIDE=0 is for the benchmark alone: it measures create-case without the case read models.
+  const readSide = process.env.BENCH_READ_SIDE !== '0';
+  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide });
   await app.ready();
   if (process.env.DEMO !== '0') await seedDemoIfNew(app, store, logger);
   await app.listen({ host, port });

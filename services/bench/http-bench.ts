@@ -13,10 +13,10 @@ const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const SECRET = 'bench-secret';
 const ACTION_CASES = 4096;
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
-const admin = { authorization: `Bearer ${tokenService(SECRET).sign({ sub: 'bench-admin' })}`, 'content-type': 'application/json' };
+export const admin = { authorization: `Bearer ${tokenService(SECRET).sign({ sub: 'bench-admin' })}`, 'content-type': 'application/json' };
 
 /** Rights come from the directory: the benchmark's administrator is an account in the log before the server starts. */
-async function registerBenchAdmin(dataDir: string): Promise<void> {
+export async function registerBenchAdmin(dataDir: string): Promise<void> {
   const store = await openEventStore({ dataDir, env: {} });
   try {
     const record = new EntryBook(store).parse('account', 'register', { id: 'bench-admin', name: 'Benchmark', role: 'admin' });
@@ -26,7 +26,7 @@ async function registerBenchAdmin(dataDir: string): Promise<void> {
   }
 }
 
-const caseBody = JSON.stringify({
+export const caseBody = JSON.stringify({
   channel: 'online-message',
   stationId: 'st-bench',
   category: 'roads',
@@ -35,20 +35,20 @@ const caseBody = JSON.stringify({
   urgency: 'normal',
 });
 
-interface Load {
+export interface Load {
   rate: number;
   p50Ms: number;
   p99Ms: number;
 }
 
-async function load(name: string, options: autocannon.Options): Promise<Load> {
+export async function load(name: string, options: autocannon.Options): Promise<Load> {
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rate: Math.round(result['2xx'] / SECONDS), p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }
 
 /** Medians across the rounds, each figure taken on its own: requests/s, p50, p99. */
-function summary(name: string, runs: Load[]): BenchResult {
+export function summary(name: string, runs: Load[]): BenchResult {
   return {
     name,
     value: median(runs.map((run) => run.rate)),
@@ -63,10 +63,19 @@ function summary(name: string, runs: Load[]): BenchResult {
   };
 }
 
-async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+export async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(url, { method: 'POST', headers: admin, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
+}
+
+/** The district, station and category every benchmark case is opened in. */
+export async function seedBenchDirectory(url: string): Promise<void> {
+  await post(`${url}/api/areas`, { code: '520221', name: 'Bench district' });
+  await post(`${url}/api/stations`, {
+    id: 'st-bench', name: 'Bench station', kind: 'station', areaCode: '520221', address: 'Town hall', receptionSchedule: 'Mondays',
+  });
+  await post(`${url}/api/categories`, { areaCode: '520221', code: 'roads', nameZh: '道路与排水', nameEn: 'Roads', defaultUrgency: 'normal' });
 }
 
 async function newCases(url: string, count: number): Promise<string[]> {
@@ -90,11 +99,7 @@ export async function benchHttp(): Promise<BenchResult[]> {
   const server = await spawnServer('services/server.ts', { DATA_DIR: dataDir, AUTH_SECRET: SECRET, DEMO: '0', LOG_LEVEL: 'warn', RATE_LIMIT_USER: '1000000000' });
   let hello: Awaited<ReturnType<typeof spawnServer>> | undefined;
   try {
-    await post(`${server.url}/api/areas`, { code: '520221', name: 'Bench district' });
-    await post(`${server.url}/api/stations`, {
-      id: 'st-bench', name: 'Bench station', kind: 'station', areaCode: '520221', address: 'Town hall', receptionSchedule: 'Mondays',
-    });
-    await post(`${server.url}/api/categories`, { areaCode: '520221', code: 'roads', nameZh: '道路与排水', nameEn: 'Roads', defaultUrgency: 'normal' });
+    await seedBenchDirectory(server.url);
     // The bare POST answers with a real case view, byte for byte the size of the ones measured.
     const view = JSON.stringify(await post(`${server.url}/api/cases`, JSON.parse(caseBody)));
     hello = await spawnServer('services/bench/hello-server.ts', { BARE_POST_VIEW: view }, '/');

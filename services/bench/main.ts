@@ -1,14 +1,28 @@
 import { benchEngine } from './engine-bench.js';
 import { benchHttp } from './http-bench.js';
+import { benchRead } from './read-side-bench.js';
+import type { BenchResult } from './result.js';
+import { benchScale } from './scale-bench.js';
 import { benchStore } from './store-bench.js';
 
 /**
- * `npm run bench`: one JSON object per line. Every figure that has a
- * ceiling is compared with a baseline measured in this same run.
- * `npm run bench -- http` (or store, engine) runs one suite.
+ * `npm run bench`: one JSON object per line, each printed as soon as it is
+ * measured. Every figure that has a ceiling is compared with a baseline
+ * measured in this same run. `npm run bench -- http` (or store, engine,
+ * read, scale) runs one suite; with no name, every suite but `scale`
+ * (minutes longer, and tens of gigabytes of logs: docs/performance.md).
  */
-const suites = { store: benchStore, engine: benchEngine, http: benchHttp };
+const emit = (result: BenchResult) => process.stdout.write(`${JSON.stringify(result)}\n`);
+const printed = (suite: () => Promise<BenchResult[]>) => async () => {
+  (await suite()).forEach(emit);
+};
+const suites = {
+  store: printed(benchStore),
+  engine: printed(benchEngine),
+  http: printed(benchHttp),
+  read: () => benchRead(emit).then(() => {}),
+  scale: () => benchScale(emit).then(() => {}),
+};
+const byDefault: (keyof typeof suites)[] = ['store', 'engine', 'http', 'read'];
 const chosen = process.argv.slice(2).filter((name): name is keyof typeof suites => name in suites);
-for (const name of chosen.length ? chosen : (Object.keys(suites) as (keyof typeof suites)[])) {
-  for (const result of await suites[name]()) process.stdout.write(`${JSON.stringify(result)}\n`);
-}
+for (const name of chosen.length ? chosen : byDefault) await suites[name]();

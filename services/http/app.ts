@@ -31,6 +31,11 @@ export interface AppOptions {
   caseWorkflowVersion?: number;
   /** Timeouts, rate limits and pressure thresholds over those the environment sets (transport-config.ts). */
   limits?: Partial<TransportLimits>;
+  /**
+   * The case read models and their routes (default on). Off only to measure
+   * what running them costs the writes (npm run bench: projections.lag).
+   */
+  readSide?: boolean;
 }
 
 export const BODY_LIMIT = 64 * 1024;
@@ -99,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(readModelsPlugin, { store: options.store, path: options.readModelsPath ?? ':memory:' });
   await app.register(directoryPlugin, { store: options.store });
   await app.register(casesPlugin, { store: options.store, workflowVersion: options.caseWorkflowVersion });
-  await app.register(readSidePlugin);
+  if (options.readSide !== false) await app.register(readSidePlugin);
   await app.register(healthRoutes, { store: options.store });
   return app;
 }
