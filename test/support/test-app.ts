@@ -138,6 +138,14 @@ async function ensureAccount(app: FastifyInstance, who: Who): Promise<void> {
   if (!same) await app.directory.update('account', who.sub, wanted, by, request);
 }
 
+async function untilReady(app: FastifyInstance): Promise<void> {
+  await app.ready();
+  for (let waited = 0; !app.readModels.readiness().ready; waited += 20) {
+    if (waited > 20_000) throw new Error(`read models still catching up: ${app.readModels.readiness().catchingUp.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export async function testApp(t: Test, options: TestAppOptions = {}): Promise<TestApp> {
   // HUIYIN_TEST_STORE=esdb-wire runs the same routes over the EventStoreDB adapter.
   const store = options.store ?? (await openTestStore());
@@ -162,6 +170,8 @@ export async function testApp(t: Test, options: TestAppOptions = {}): Promise<Te
   };
   const call: TestApp['call'] = async (who, method, url, body, headers = {}) =>
     app.inject({ method, url, headers: { ...(await auth(who)), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
+  // Like a load balancer, tests start on an instance whose read models have caught up (/readyz 200).
+  await untilReady(app);
   if (options.seed !== false) await seedDirectory(call);
   // Everyone in `people` has an account before the test starts, so a test that
   // counts what a request wrote counts only that request.

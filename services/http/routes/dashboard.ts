@@ -135,8 +135,12 @@ export const dashboardRoutes: FastifyPluginAsync = async (plain) => {
       // A client that already has the figures of this position waits for the next change;
       // any other (new, or resuming from an older position) gets them at once.
       const seen = Number(reply.sse.lastEventId ?? Number.NaN);
-      if (seen >= runner.position()) reply.sse.sendHeaders();
-      else await pusher.pushNow();
+      if (seen >= runner.position()) {
+        // Node holds written headers back until the first byte of body: flush
+        // them, or the client waits for the next change to know it is connected.
+        reply.sse.sendHeaders();
+        reply.raw.flushHeaders();
+      } else await pusher.pushNow();
     },
   );
 };

@@ -28,7 +28,8 @@ function sseReader(response: Response) {
       }
       const chunk = await Promise.race([
         reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), Math.max(0, deadline - Date.now()))),
+        // unref: a deadline left waiting must not keep the test process alive.
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), Math.max(0, deadline - Date.now())).unref()),
       ]);
       if (chunk.done) throw new Error('the stream ended');
       buffer += decoder.decode(chunk.value, { stream: true });
