@@ -11,6 +11,8 @@ export { keyOf, type Projection, type ProjectionRunner, type ProjectionState, ty
 const IDLE = Symbol('idle');
 /** Resolves after pending I/O callbacks: a subscription with events ready answers sooner. */
 const idleTurn = () => new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)));
+/** Lets timers, sockets and other requests run between two batches. */
+const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function startProjection(
   db: Database.Database,
@@ -19,7 +21,8 @@ export function startProjection(
   options: RunnerOptions = {},
 ): ProjectionRunner {
   const key = keyOf(projection);
-  const batchSize = options.batchSize ?? 500;
+  const liveBatchSize = options.batchSize ?? 500;
+  const catchUpBatchSize = options.catchUpBatchSize ?? options.batchSize ?? 2_000;
   const checkpoints = new CheckpointStore(db);
   db.exec(projection.ddl.join(';\n'));
   const waiters = new PositionWaiters();
@@ -73,12 +76,17 @@ export function startProjection(
       apply(batch, caughtUpAt);
       batch.length = 0;
     };
+    // One pending idle turn at a time: a store that has events ready hands
+    // them over in microtasks, so an idle turn per event would pile up
+    // (a million of them over a long log) until the loop next got a turn.
+    let idle: Promise<typeof IDLE> | undefined;
     for (;;) {
       // While events keep coming they gather into one batch; the moment the
       // subscription would wait for new commits, what has come is applied.
       const result: IteratorResult<SubscriptionMessage> | typeof IDLE =
-        batch.length === 0 ? await next : await Promise.race([next, idleTurn()]);
+        batch.length === 0 ? await next : await Promise.race([next, (idle ??= idleTurn())]);
       if (result === IDLE) {
+        idle = undefined;
         flush();
         continue;
       }
@@ -91,7 +99,14 @@ export function startProjection(
         markCaughtUp(true);
       } else {
         batch.push(message.event);
-        if (batch.length >= batchSize) flush();
+        if (batch.length >= (state === 'catching-up' ? catchUpBatchSize : liveBatchSize)) {
+          flush();
+          // A store with the whole log ready would otherwise keep the loop
+          // to itself until caught up: no request would be answered.
+          await giveWay();
+          // That turn was not idle: the subscription still has events ready.
+          idle = undefined;
+        }
       }
     }
     flush();
