@@ -6,16 +6,9 @@ import { copiedId, copiedText, copiedTrackingCode, appendCopies } from '../../..
 import { openSqliteEventStore } from '../../../services/event-store/sqlite/index.js';
 import { generateHistory } from '../../../services/generator/index.js';
 import { caseReadingRules } from '../../../services/read-side/projections.js';
+import { readWholeLog } from '../../event-store/conformance/helpers.js';
 
-async function everything(store: EventStore): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for (let from = 0; ; ) {
-    const page = await store.readAll({ fromPosition: from, maxCount: 1000 });
-    if (page.length === 0) return events;
-    events.push(...page);
-    from = page.at(-1)!.position + 1;
-  }
-}
+const everything = (store: EventStore) => readWholeLog(store);
 
 const ID = '9ae1b146-9343-86a3-afea-7080be0cc042';
 

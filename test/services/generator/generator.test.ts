@@ -2,19 +2,12 @@ import t, { type Test } from 'tap';
 import type { EventStore, RecordedEvent } from '../../../contracts/event-store.js';
 import { openSqliteEventStore } from '../../../services/event-store/sqlite/index.js';
 import { generateHistory, type GenerateOptions } from '../../../services/generator/index.js';
+import { readWholeLog } from '../../event-store/conformance/helpers.js';
 
 const FROM = '2026-01-01T00:00:00.000Z';
 const TO = '2027-01-01T00:00:00.000Z';
 
-async function everything(store: EventStore): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for (let from = 0; ; ) {
-    const page = await store.readAll({ fromPosition: from, maxCount: 1000 });
-    if (page.length === 0) return events;
-    events.push(...page);
-    from = page.at(-1)!.position + 1;
-  }
-}
+const everything = (store: EventStore) => readWholeLog(store);
 
 /** Each stream's events as the workflow wrote them: ids, types, data and metadata (the store's position and time left out). */
 function byStream(events: RecordedEvent[]): Map<string, unknown[]> {
