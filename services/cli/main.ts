@@ -18,4 +18,11 @@ if (!command) {
   process.stderr.write(`usage: npm run cli -- ${Object.keys(commands).join('|')} …\n`);
   process.exit(2);
 }
-process.exitCode = await command(args);
+try {
+  process.exitCode = await command(args);
+} catch (error) {
+  // What the command could not foresee (a data directory that cannot be
+  // made, a store that will not open) in one line, not a stack trace.
+  process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
