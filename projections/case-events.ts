@@ -33,6 +33,15 @@ export interface CaseFact {
   revision: number;
 }
 
+/**
+ * Exactly what `toISOString` writes, on a day every month has: such a time
+ * is already in the form read models compare as strings. The engine writes
+ * times this way, so most events skip parsing and formatting; any other
+ * form (a day 29–31 included, which could overflow its month) goes the long way.
+ */
+const CANONICAL_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const isoUtcOf = (time: string): string => (CANONICAL_UTC.test(time) ? time : new Date(time).toISOString());
+
 const isCaseEventType = (type: string): type is CaseEventType => Object.hasOwn(caseEventContracts, type);
 
 /** The case event in `recorded`, upcast to its current shape; undefined for a type this code does not know. */
@@ -44,7 +53,7 @@ export function caseFactOf(recorded: RecordedEvent): CaseFact | undefined {
   return {
     caseId: recorded.streamName.slice('case-'.length),
     event: { type: recorded.type, data } as CaseEvent,
-    occurredAt: new Date(String(metadata.occurredAt ?? recorded.recordedAt)).toISOString(),
+    occurredAt: isoUtcOf(String(metadata.occurredAt ?? recorded.recordedAt)),
     actor: metadata.actor as Actor,
     workflowVersion: typeof workflow?.version === 'number' ? workflow.version : 1,
     position: recorded.position,

@@ -16,6 +16,15 @@ export interface Projection {
   /** Applies one event with synchronous SQL; must tolerate event types it does not know. */
   evolve(db: Database.Database, event: RecordedEvent): void;
   /**
+   * Optional, with `flush`: the runner calls it as a batch's transaction
+   * opens, so evolve may gather its writes (a count moved by many events is
+   * written once). Must drop anything gathered before: a batch that failed
+   * left it behind, and its transaction was rolled back.
+   */
+  beginBatch?(db: Database.Database): void;
+  /** Writes what evolve gathered since `beginBatch`, in the batch's transaction, before its checkpoint. */
+  flush?(db: Database.Database): void;
+  /**
    * The tables (and views) it owns, dropped when it is replaced or rebuilt;
    * when left out, those its `ddl` creates.
    */

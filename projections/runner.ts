@@ -43,6 +43,7 @@ export function startProjection(
   // event evolve cannot apply, the batch is applied again from the old
   // checkpoint, and only once. The failing event is named for the operator.
   const commit = db.transaction((events: RecordedEvent[], to: number) => {
+    projection.beginBatch?.(db);
     for (const event of events) {
       try {
         projection.evolve(db, event);
@@ -50,6 +51,7 @@ export function startProjection(
         throw new EvolveFailed(key, event, error);
       }
     }
+    projection.flush?.(db);
     checkpoints.write(key, to, logId!);
   });
   const apply = (events: RecordedEvent[], caughtUpAt = 0) => {

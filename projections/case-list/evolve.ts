@@ -3,6 +3,7 @@ import { statusGroupOf, urgencies, type CaseStatus } from '../../contracts/case/
 import type { RecordedEvent } from '../../contracts/event-store.js';
 import { caseFactOf, statusAfter, type CaseFact, type CaseReadingRules } from '../case-events.js';
 import { preparedPerDb } from '../prepared.js';
+import { CaseListBatch, type CaseState } from './batch.js';
 import { tables as t } from './schema.js';
 import { searchableText } from './search-text.js';
 
@@ -11,30 +12,14 @@ type Statement = Database.Statement<Record<string, unknown>>;
 function prepare(db: Database.Database) {
   const s = (sql: string) => db.prepare(sql) as Statement;
   return {
-    row: db.prepare(`SELECT seq, status, position, reply_due_by AS replyDueBy, settled_at AS settledAt, deputy_ids AS deputyIds
-      FROM ${t.cases} WHERE id = ?`) as Database.Statement<[string], CaseRow>,
     insert: s(`INSERT INTO ${t.cases} (id, tracking_code, status, status_group, station_id, area_code, category, channel,
       urgency, urgency_rank, summary, location, received_at, last_activity_at, reply_due_by, workflow_version, position)
       VALUES (@id, @trackingCode, @status, @group, @stationId, @areaCode, @category, @channel,
       @urgency, @urgencyRank, @summary, @location, @receivedAt, @at, @replyDueBy, @workflowVersion, @position)`),
-    touch: s(`UPDATE ${t.cases} SET status = @status, status_group = @group, last_activity_at = @at, position = @position WHERE seq = @seq`),
-    settle: s(`UPDATE ${t.cases} SET replied_at = coalesce(replied_at, @repliedAt), settled_at = @at, late = @late WHERE seq = @seq`),
-    newRound: s(`UPDATE ${t.cases} SET reply_due_by = @replyDueBy, replied_at = NULL, settled_at = NULL, late = 0 WHERE seq = @seq`),
-    escalate: s(`UPDATE ${t.cases} SET escalated = 1 WHERE seq = @seq`),
-    setDeputies: s(`UPDATE ${t.cases} SET deputy_ids = @deputyIds WHERE seq = @seq`),
     unlink: s(`DELETE FROM ${t.deputies} WHERE deputy_id = @deputyId AND case_seq = @seq`),
     link: s(`INSERT OR IGNORE INTO ${t.deputies} (deputy_id, case_seq) VALUES (@deputyId, @seq)`),
     index: s(`INSERT INTO ${t.search} (text, case_seq) VALUES (@text, @seq)`),
   };
-}
-
-interface CaseRow {
-  seq: number;
-  status: CaseStatus;
-  position: number;
-  replyDueBy: string;
-  settledAt: string | null;
-  deputyIds: string;
 }
 
 const statementsFor = preparedPerDb(prepare);
@@ -53,46 +38,49 @@ const textOf = (fact: CaseFact): string | undefined => {
 };
 
 /**
- * case-list@1's evolve: one case event, a row read by key and one or two
- * statements. The status follows the workflow's own tables (statusAfter),
- * never a list of its own here.
+ * case-list@1's evolve: one case event moves the case's row, kept for the
+ * rest of the batch and written once at its end (batch.ts); an event applied
+ * on its own is written at once. The status follows the workflow's own
+ * tables (statusAfter), never a list of its own here.
  */
 export function caseListEvolve(rules: CaseReadingRules) {
-  return (db: Database.Database, recorded: RecordedEvent): void => {
+  let batch: CaseListBatch | undefined;
+  const apply = (b: CaseListBatch, recorded: RecordedEvent): void => {
     const fact = caseFactOf(recorded);
     if (!fact) return;
-    const s = statementsFor(db);
+    const s = statementsFor(b.db);
     const { event, occurredAt: at, position } = fact;
     if (event.type === 'CaseReceived') {
-      received(s, rules, fact);
+      received(s, b, rules, fact);
       return;
     }
-    const row = s.row.get(fact.caseId);
+    const row = b.caseOf(fact.caseId);
     // A case whose receipt this model never saw, or an event already applied.
     if (!row || position <= row.position) return;
-    const status = statusAfter(rules, fact.workflowVersion, row.status, event.type) as CaseStatus;
-    s.touch.run({ seq: row.seq, status, group: statusGroupOf[status], at, position });
     const seq = row.seq;
-    if (rules.replyEvents.has(event.type)) {
-      // Only the first reply of a round answers its deadline.
-      if (row.settledAt === null) s.settle.run({ seq, repliedAt: at, at, late: Number(at > row.replyDueBy) });
+    const settledBefore = row.settledAt;
+    const status = statusAfter(rules, fact.workflowVersion, row.status, event.type) as CaseStatus;
+    Object.assign(row, { status, group: statusGroupOf[status], lastActivityAt: at, position });
+    b.changedCase(row);
+    // Only the first reply of a round answers its deadline; a withdrawal
+    // stops it too (the citizen no longer waits), answering nothing.
+    const settles = rules.replyEvents.has(event.type) || event.type === 'CaseWithdrawn';
+    if (settles && settledBefore === null) {
+      if (event.type !== 'CaseWithdrawn') row.repliedAt ??= at;
+      Object.assign(row, { settledAt: at, late: Number(at > row.replyDueBy) });
     }
     switch (event.type) {
-      case 'CaseWithdrawn':
-        // The citizen no longer waits for a reply.
-        if (row.settledAt === null) s.settle.run({ seq, repliedAt: null, at, late: Number(at > row.replyDueBy) });
-        break;
       case 'CaseReopened':
-        s.newRound.run({ seq, replyDueBy: event.data.replyDueBy ?? row.replyDueBy });
+        Object.assign(row, { replyDueBy: event.data.replyDueBy ?? row.replyDueBy, repliedAt: null, settledAt: null, late: 0 });
         break;
       case 'CaseEscalated':
-        s.escalate.run({ seq });
+        row.escalated = 1;
         break;
       case 'CaseAssigned':
       case 'CaseReassigned': {
         for (const deputyId of JSON.parse(row.deputyIds) as string[]) s.unlink.run({ deputyId, seq });
         for (const deputyId of event.data.deputyIds) s.link.run({ deputyId, seq });
-        s.setDeputies.run({ seq, deputyIds: JSON.stringify(event.data.deputyIds) });
+        row.deputyIds = JSON.stringify(event.data.deputyIds);
         break;
       }
       default: {
@@ -101,10 +89,25 @@ export function caseListEvolve(rules: CaseReadingRules) {
       }
     }
   };
+  return {
+    beginBatch(db: Database.Database): void {
+      batch = new CaseListBatch(db);
+    },
+    evolve(db: Database.Database, recorded: RecordedEvent): void {
+      if (batch?.db === db) return apply(batch, recorded);
+      const alone = new CaseListBatch(db);
+      apply(alone, recorded);
+      alone.flush();
+    },
+    flush(db: Database.Database): void {
+      if (batch?.db === db) batch.flush();
+      batch = undefined;
+    },
+  };
 }
 
-function received(s: ReturnType<typeof prepare>, rules: CaseReadingRules, fact: CaseFact): void {
-  if (fact.event.type !== 'CaseReceived' || s.row.get(fact.caseId)) return;
+function received(s: ReturnType<typeof prepare>, b: CaseListBatch, rules: CaseReadingRules, fact: CaseFact): void {
+  if (fact.event.type !== 'CaseReceived' || b.caseOf(fact.caseId)) return;
   const data = fact.event.data;
   const status = statusAfter(rules, fact.workflowVersion, 'new', 'CaseReceived') as CaseStatus;
   const location = data.location?.description ?? null;
@@ -127,5 +130,11 @@ function received(s: ReturnType<typeof prepare>, rules: CaseReadingRules, fact: 
     workflowVersion: fact.workflowVersion,
     position: fact.position,
   });
-  s.index.run({ text: searchableText(location ? `${data.summary}\n${location}` : data.summary), seq: Number(lastInsertRowid) });
+  const seq = Number(lastInsertRowid);
+  const state: CaseState = {
+    seq, status, group: statusGroupOf[status], lastActivityAt: fact.occurredAt, position: fact.position, replyDueBy: data.replyDueBy,
+    repliedAt: null, settledAt: null, late: 0, escalated: 0, deputyIds: '[]',
+  };
+  b.receivedCase(fact.caseId, state);
+  s.index.run({ text: searchableText(location ? `${data.summary}\n${location}` : data.summary), seq });
 }

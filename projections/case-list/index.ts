@@ -10,7 +10,7 @@ import { ddl } from './schema.js';
  * text segmented for full-text search.
  */
 export function caseListProjection(rules: CaseReadingRules): Projection {
-  return { name: 'case-list', version: 1, filter: caseStreams, ddl, evolve: caseListEvolve(rules) };
+  return { name: 'case-list', version: 1, filter: caseStreams, ddl, ...caseListEvolve(rules) };
 }
 
 export { listCases, listWork, type CasePage, type ListOptions, type WorkScope } from './queries.js';

@@ -5,9 +5,8 @@ import type { RecordedEvent } from '../../contracts/event-store.js';
 import { caseFactOf, statusAfter, type CaseReadingRules } from '../case-events.js';
 import { bucketOf } from './histogram.js';
 import { HOUR_MS, periodKeys } from './periods.js';
-import { statementsOf, type CaseRow } from './schema.js';
-
-type Statements = ReturnType<typeof statementsOf>;
+import { DashboardBatch } from './batch.js';
+import type { CaseRow } from './schema.js';
 
 const groupOf = (status: string) => statusGroupOf[status as CaseStatus];
 /** An open case whose reply deadline is unanswered (and may pass) or was missed. */
@@ -15,21 +14,21 @@ const overdueCandidate = (c: CaseRow) =>
   c.due_ms !== null && (c.deadline === 'pending' || c.deadline === 'late') && groupOf(c.status) === 'open';
 
 /** Adds `n` to a figure in the day and month of `ms` (and its hour, for deadlines). */
-function tally(s: Statements, c: CaseRow, ms: number, dim: string, value: string, n: number, hourly = false): void {
+function tally(s: DashboardBatch, c: CaseRow, ms: number, dim: string, value: string, n: number, hourly = false): void {
   const keys = periodKeys(ms);
-  if (hourly) s.tally.run('h', keys.h, c.area, c.station, dim, value, n);
-  s.tally.run('d', keys.d, c.area, c.station, dim, value, n);
-  s.tally.run('m', keys.m, c.area, c.station, dim, value, n);
+  if (hourly) s.tally('h', keys.h, c.area, c.station, dim, value, n);
+  s.tally('d', keys.d, c.area, c.station, dim, value, n);
+  s.tally('m', keys.m, c.area, c.station, dim, value, n);
 }
 
 /** A step's duration since the visit, in the histogram of the day the step was first taken. */
-function firstStep(s: Statements, c: CaseRow, flag: 'acked' | 'fed' | 'closed', metric: string, at: number): void {
+function firstStep(s: DashboardBatch, c: CaseRow, flag: 'acked' | 'fed' | 'closed', metric: string, at: number): void {
   if (c[flag]) return;
   c[flag] = 1;
   tally(s, c, at, `hours:${metric}`, String(bucketOf((at - c.received_ms) / HOUR_MS)), 1);
 }
 
-function received(s: Statements, fact: { caseId: string; revision: number; workflowVersion: number }, event: CaseEventOf<'CaseReceived'>, status: string): void {
+function received(s: DashboardBatch, fact: { caseId: string; revision: number; workflowVersion: number }, event: CaseEventOf<'CaseReceived'>, status: string): void {
   const data = event.data;
   const receivedMs = Date.parse(data.receivedAt);
   const c: CaseRow = {
@@ -40,13 +39,13 @@ function received(s: Statements, fact: { caseId: string; revision: number; workf
   tally(s, c, receivedMs, 'status', status, 1);
   tally(s, c, receivedMs, 'received', `${data.channel}|${data.urgency}|${data.category}`, 1);
   tally(s, c, c.due_ms!, 'due', '', 1, true);
-  if (groupOf(status) === 'open') s.now.run(c.area, c.station, 1, 0);
-  if (overdueCandidate(c)) s.markOverdue.run(c.case_id, c.due_ms!, c.area, c.station);
-  s.putCase.run(c);
+  if (groupOf(status) === 'open') s.now(c.area, c.station, 1, 0);
+  if (overdueCandidate(c)) s.markOverdue(c.case_id, c.due_ms!, c.area, c.station);
+  s.putCase(c);
 }
 
 /** What one event does to the case's figures besides moving its status. */
-function effects(s: Statements, rules: CaseReadingRules, c: CaseRow, event: CaseEvent, at: number): void {
+function effects(s: DashboardBatch, rules: CaseReadingRules, c: CaseRow, event: CaseEvent, at: number): void {
   if (rules.replyEvents.has(event.type) && c.deadline === 'pending') {
     c.deadline = at <= c.due_ms! ? 'met' : 'late';
     if (c.deadline === 'met') tally(s, c, c.due_ms!, 'met', '', 1, true);
@@ -68,7 +67,7 @@ function effects(s: Statements, rules: CaseReadingRules, c: CaseRow, event: Case
       }
       return;
     case 'CaseEscalated':
-      if (!c.escalated && groupOf(c.status) === 'open') s.now.run(c.area, c.station, 0, 1);
+      if (!c.escalated && groupOf(c.status) === 'open') s.now(c.area, c.station, 0, 1);
       c.escalated = 1;
       return;
     case 'CaseWithdrawn':
@@ -93,18 +92,22 @@ function effects(s: Statements, rules: CaseReadingRules, c: CaseRow, event: Case
   }
 }
 
-/** dashboard@1's evolve: every figure of the case moved by one event, each tally a single upsert. */
+/**
+ * dashboard@1's evolve: every figure of the case moved by one event. Within
+ * a runner's batch the moves are summed and written at its end (batch.ts);
+ * an event applied on its own is written at once.
+ */
 export function dashboardEvolve(rules: CaseReadingRules) {
-  return (db: Database.Database, recorded: RecordedEvent): void => {
+  let batch: DashboardBatch | undefined;
+  const apply = (s: DashboardBatch, recorded: RecordedEvent): void => {
     const fact = caseFactOf(recorded);
     if (!fact) return;
-    const s = statementsOf(db);
     const event = fact.event;
     if (event.type === 'CaseReceived') {
-      if (s.getCase.get(fact.caseId)) return;
+      if (s.caseOf(fact.caseId)) return;
       return received(s, fact, event, statusAfter(rules, fact.workflowVersion, 'new', event.type));
     }
-    const c = s.getCase.get(fact.caseId);
+    const c = s.caseOf(fact.caseId);
     // Applied already (a batch delivered again): nothing may count twice.
     if (!c || fact.revision <= c.rev) return;
     const at = Date.parse(fact.occurredAt);
@@ -119,17 +122,32 @@ export function dashboardEvolve(rules: CaseReadingRules) {
     }
     const group = groupOf(c.status);
     if (group !== before.group) {
-      if (before.group === 'open') s.now.run(c.area, c.station, -1, -c.escalated);
-      if (group === 'open') s.now.run(c.area, c.station, 1, c.escalated);
+      if (before.group === 'open') s.now(c.area, c.station, -1, -c.escalated);
+      if (group === 'open') s.now(c.area, c.station, 1, c.escalated);
       if (group === 'answered' && !c.answered) {
         c.answered = 1;
         tally(s, c, at, 'answered', '', 1);
       }
     }
     const overdue = overdueCandidate(c);
-    if (overdue && (!before.overdue || before.due !== c.due_ms)) s.markOverdue.run(c.case_id, c.due_ms!, c.area, c.station);
-    else if (!overdue && before.overdue) s.clearOverdue.run(c.case_id);
+    if (overdue && (!before.overdue || before.due !== c.due_ms)) s.markOverdue(c.case_id, c.due_ms!, c.area, c.station);
+    else if (!overdue && before.overdue) s.clearOverdue(c.case_id);
     c.rev = fact.revision;
-    s.putCase.run(c);
+    s.putCase(c);
+  };
+  return {
+    beginBatch(db: Database.Database): void {
+      batch = new DashboardBatch(db);
+    },
+    evolve(db: Database.Database, recorded: RecordedEvent): void {
+      if (batch?.db === db) return apply(batch, recorded);
+      const alone = new DashboardBatch(db);
+      apply(alone, recorded);
+      alone.flush();
+    },
+    flush(db: Database.Database): void {
+      if (batch?.db === db) batch.flush();
+      batch = undefined;
+    },
   };
 }

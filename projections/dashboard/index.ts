@@ -11,7 +11,7 @@ import { dashboardDdl } from './schema.js';
  * in `rules`).
  */
 export function dashboardProjection(rules: CaseReadingRules): Projection {
-  return { name: 'dashboard', version: 1, filter: caseStreams, ddl: dashboardDdl, evolve: dashboardEvolve(rules) };
+  return { name: 'dashboard', version: 1, filter: caseStreams, ddl: dashboardDdl, ...dashboardEvolve(rules) };
 }
 
 export { formulas } from './figures.js';

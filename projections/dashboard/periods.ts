@@ -12,10 +12,29 @@ export const TIME_ZONE = '+08:00';
 
 export type Grain = 'h' | 'd' | 'm';
 
+export interface PeriodKeys {
+  readonly h: string;
+  readonly d: string;
+  readonly m: string;
+}
+
+// The keys depend on the hour alone (China time is a whole number of hours
+// from UTC), and every event files several figures under a few hours: kept,
+// they are not formatted again. Bounded, so a long log cannot grow it.
+const keysOfHour = new Map<number, PeriodKeys>();
+const KEPT_HOURS = 100_000;
+
 /** The hour ('2026-06-13T09'), day and month ('2026-06') a moment falls in, China time. */
-export function periodKeys(ms: number): { h: string; d: string; m: string } {
-  const local = new Date(ms + DAY_OFFSET_MS).toISOString();
-  return { h: local.slice(0, 13), d: local.slice(0, 10), m: local.slice(0, 7) };
+export function periodKeys(ms: number): PeriodKeys {
+  const hour = Math.floor(ms / HOUR_MS);
+  let keys = keysOfHour.get(hour);
+  if (!keys) {
+    const local = new Date(hour * HOUR_MS + DAY_OFFSET_MS).toISOString();
+    keys = { h: local.slice(0, 13), d: local.slice(0, 10), m: local.slice(0, 7) };
+    if (keysOfHour.size >= KEPT_HOURS) keysOfHour.clear();
+    keysOfHour.set(hour, keys);
+  }
+  return keys;
 }
 
 /** The instant a China-time date ('2026-06-13') begins. */

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import type { CaseStatus, StatusGroup } from '../../contracts/case/vocabulary.js';
+import { preparedPerDb } from '../prepared.js';
+import { tables as t } from './schema.js';
+
+/** The columns of a case row that events after its receipt change. */
+export interface CaseState {
+  seq: number;
+  status: CaseStatus;
+  group: StatusGroup;
+  lastActivityAt: string;
+  position: number;
+  replyDueBy: string;
+  repliedAt: string | null;
+  settledAt: string | null;
+  late: number;
+  escalated: number;
+  deputyIds: string;
+}
+
+const statementsFor = preparedPerDb((db: Database.Database) => ({
+  state: db.prepare<[string], CaseState>(`SELECT seq, status, status_group AS "group", last_activity_at AS lastActivityAt,
+    position, reply_due_by AS replyDueBy, replied_at AS repliedAt, settled_at AS settledAt, late, escalated, deputy_ids AS deputyIds
+    FROM ${t.cases} WHERE id = ?`),
+  write: db.prepare<CaseState>(`UPDATE ${t.cases} SET status = @status, status_group = @group, last_activity_at = @lastActivityAt,
+    position = @position, reply_due_by = @replyDueBy, replied_at = @repliedAt, settled_at = @settledAt, late = @late,
+    escalated = @escalated, deputy_ids = @deputyIds WHERE seq = @seq`),
+}));
+
+/**
+ * The cases a batch of events changes, kept in memory and written once at
+ * its end. A case has several events in a batch, and each would otherwise
+ * rewrite its row and the sort indexes over its status and last activity:
+ * the row is written once, as the last of them left it. Receipts, deputy
+ * links and search text are written as they come (they need the row's key,
+ * and their order is the log's).
+ */
+export class CaseListBatch {
+  private readonly s: ReturnType<typeof statementsFor>;
+  /** Cases read or received in this batch (undefined: not in the table). */
+  private readonly cases = new Map<string, CaseState | undefined>();
+  private readonly changed = new Set<CaseState>();
+
+  constructor(readonly db: Database.Database) {
+    this.s = statementsFor(db);
+  }
+
+  /** The case as this batch left it so far; a change is written back by `changedCase`. */
+  caseOf(caseId: string): CaseState | undefined {
+    if (this.cases.has(caseId)) return this.cases.get(caseId);
+    const state = this.s.state.get(caseId);
+    this.cases.set(caseId, state);
+    return state;
+  }
+
+  /** A case just inserted with these columns: what later events of the batch start from. */
+  receivedCase(caseId: string, state: CaseState): void {
+    this.cases.set(caseId, state);
+  }
+
+  changedCase(state: CaseState): void {
+    this.changed.add(state);
+  }
+
+  /** Writes every changed case; the batch is spent after. */
+  flush(): void {
+    for (const state of this.changed) this.s.write.run(state);
+  }
+}

@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import { statementsOf, type CaseRow } from './schema.js';
+
+interface TallyCell {
+  grain: string;
+  period: string;
+  area: string;
+  station: string;
+  dim: string;
+  value: string;
+  n: number;
+}
+
+interface NowCell {
+  area: string;
+  station: string;
+  open: number;
+  escalated: number;
+}
+
+/** A case's place in `overdue` when the batch ends: its row, or null for none. */
+type OverdueCell = { dueMs: number; area: string; station: string } | null;
+
+const SEP = '\u0001';
+
+/**
+ * What a batch of events does to the dashboard's tables, gathered in memory
+ * and written once at its end. A busy station's day and month figures move
+ * with nearly every event, and a case has several events in a batch: summed
+ * first, each tally, count and case row is one statement per batch instead
+ * of one per event. Every key touched is still written, even when its sum
+ * is zero, so the tables hold the same rows however the log was batched.
+ */
+export class DashboardBatch {
+  private readonly s: ReturnType<typeof statementsOf>;
+  /** Case rows read or written in this batch (undefined: not in the table). */
+  private readonly cases = new Map<string, CaseRow | undefined>();
+  private readonly changed = new Set<CaseRow>();
+  private readonly tallies = new Map<string, TallyCell>();
+  private readonly counts = new Map<string, NowCell>();
+  private readonly overdue = new Map<string, OverdueCell>();
+
+  constructor(readonly db: Database.Database) {
+    this.s = statementsOf(db);
+  }
+
+  /** The case as this batch left it so far; the caller writes any change back with `putCase`. */
+  caseOf(caseId: string): CaseRow | undefined {
+    if (this.cases.has(caseId)) return this.cases.get(caseId);
+    const row = this.s.getCase.get(caseId);
+    this.cases.set(caseId, row);
+    return row;
+  }
+
+  putCase(row: CaseRow): void {
+    this.cases.set(row.case_id, row);
+    this.changed.add(row);
+  }
+
+  tally(grain: string, period: string, area: string, station: string, dim: string, value: string, n: number): void {
+    const key = grain + SEP + period + SEP + area + SEP + station + SEP + dim + SEP + value;
+    const cell = this.tallies.get(key);
+    if (cell) cell.n += n;
+    else this.tallies.set(key, { grain, period, area, station, dim, value, n });
+  }
+
+  /** Moves the open and escalated-open counts of a station. */
+  now(area: string, station: string, open: number, escalated: number): void {
+    const key = area + SEP + station;
+    const cell = this.counts.get(key);
+    if (cell) {
+      cell.open += open;
+      cell.escalated += escalated;
+    } else this.counts.set(key, { area, station, open, escalated });
+  }
+
+  markOverdue(caseId: string, dueMs: number, area: string, station: string): void {
+    this.overdue.set(caseId, { dueMs, area, station });
+  }
+
+  clearOverdue(caseId: string): void {
+    this.overdue.set(caseId, null);
+  }
+
+  /** Writes everything gathered; the batch is spent after. */
+  flush(): void {
+    const s = this.s;
+    for (const row of this.changed) s.putCase.run(row);
+    for (const c of this.tallies.values()) s.tally.run(c.grain, c.period, c.area, c.station, c.dim, c.value, c.n);
+    for (const c of this.counts.values()) s.now.run(c.area, c.station, c.open, c.escalated);
+    for (const [caseId, cell] of this.overdue) {
+      if (cell) s.markOverdue.run(caseId, cell.dueMs, cell.area, cell.station);
+      else s.clearOverdue.run(caseId);
+    }
+  }
+}
