@@ -86,6 +86,8 @@ export const toAnswered: Array<[string, unknown?]> = [
 export interface TestAppOptions {
   /** Register the directory seed through the API (default true). */
   seed?: boolean;
+  /** Wait until the read models have caught up, as /readyz would (default true). */
+  ready?: boolean;
   /** Build over this store (kept open when the app closes), e.g. a second app over the first one's log. */
   store?: EventStore;
   caseWorkflowVersion?: number;
@@ -171,7 +173,7 @@ export async function testApp(t: Test, options: TestAppOptions = {}): Promise<Te
   const call: TestApp['call'] = async (who, method, url, body, headers = {}) =>
     app.inject({ method, url, headers: { ...(await auth(who)), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
   // Like a load balancer, tests start on an instance whose read models have caught up (/readyz 200).
-  await untilReady(app);
+  if (options.ready !== false) await untilReady(app);
   if (options.seed !== false) await seedDirectory(call);
   // Everyone in `people` has an account before the test starts, so a test that
   // counts what a request wrote counts only that request.

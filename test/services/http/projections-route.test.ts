@@ -30,7 +30,7 @@ t.test('/readyz › 503 naming the read models still catching up after a start, 
   const base = await openTestStore();
   t.teardown(() => base.close());
   const gate = gated(base, ['case']);
-  const { app } = await testApp(t, { store: gate.store });
+  const { app } = await testApp(t, { store: gate.store, ready: false });
   const waiting = await app.inject('/readyz');
   t.equal(waiting.statusCode, 503);
   t.match(waiting.headers['content-type'], /application\/problem\+json/);
