@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statusGroupOf, urgencies, type CaseStatus } from '../../contracts/case/vocabulary.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
+import { batched } from '../batched.js';
 import { caseFactOf, statusAfter, type CaseFact, type CaseReadingRules } from '../case-events.js';
 import { preparedPerDb } from '../prepared.js';
 import { CaseListBatch, type CaseState } from './batch.js';
@@ -44,7 +45,6 @@ const textOf = (fact: CaseFact): string | undefined => {
  * tables (statusAfter), never a list of its own here.
  */
 export function caseListEvolve(rules: CaseReadingRules) {
-  let batch: CaseListBatch | undefined;
   const apply = (b: CaseListBatch, recorded: RecordedEvent): void => {
     const fact = caseFactOf(recorded);
     if (!fact) return;
@@ -89,21 +89,8 @@ export function caseListEvolve(rules: CaseReadingRules) {
       }
     }
   };
-  return {
-    beginBatch(db: Database.Database): void {
-      batch = new CaseListBatch(db);
-    },
-    evolve(db: Database.Database, recorded: RecordedEvent): void {
-      if (batch?.db === db) return apply(batch, recorded);
-      const alone = new CaseListBatch(db);
-      apply(alone, recorded);
-      alone.flush();
-    },
-    flush(db: Database.Database): void {
-      if (batch?.db === db) batch.flush();
-      batch = undefined;
-    },
-  };
+  return batched((db) => new CaseListBatch(db), apply);
+
 }
 
 function received(s: ReturnType<typeof prepare>, b: CaseListBatch, rules: CaseReadingRules, fact: CaseFact): void {

@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { CaseEvent, CaseEventOf } from '../../contracts/case/events.js';
 import { statusGroupOf, type CaseStatus } from '../../contracts/case/vocabulary.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
+import { batched } from '../batched.js';
 import { caseFactOf, statusAfter, type CaseReadingRules } from '../case-events.js';
 import { bucketOf } from './histogram.js';
 import { HOUR_MS, periodKeys } from './periods.js';
@@ -98,7 +98,6 @@ function effects(s: DashboardBatch, rules: CaseReadingRules, c: CaseRow, event: 
  * an event applied on its own is written at once.
  */
 export function dashboardEvolve(rules: CaseReadingRules) {
-  let batch: DashboardBatch | undefined;
   const apply = (s: DashboardBatch, recorded: RecordedEvent): void => {
     const fact = caseFactOf(recorded);
     if (!fact) return;
@@ -135,19 +134,6 @@ export function dashboardEvolve(rules: CaseReadingRules) {
     c.rev = fact.revision;
     s.putCase(c);
   };
-  return {
-    beginBatch(db: Database.Database): void {
-      batch = new DashboardBatch(db);
-    },
-    evolve(db: Database.Database, recorded: RecordedEvent): void {
-      if (batch?.db === db) return apply(batch, recorded);
-      const alone = new DashboardBatch(db);
-      apply(alone, recorded);
-      alone.flush();
-    },
-    flush(db: Database.Database): void {
-      if (batch?.db === db) batch.flush();
-      batch = undefined;
-    },
-  };
+  return batched((db) => new DashboardBatch(db), apply);
+
 }
