@@ -36,6 +36,9 @@ export const formulas = {
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** The summed tallies of one scope: the whole answer, one child area, or one station. */
+/** Adds a row's count to its value's total. */
+const bump = (totals: Map<string, number>, row: TallyRow): void => void totals.set(row.value, (totals.get(row.value) ?? 0) + row.n);
+
 export class FigureTally {
   readonly status = new Map<string, number>();
   /** channel|urgency|category → cases received. */
@@ -54,11 +57,11 @@ export class FigureTally {
   add(row: TallyRow): void {
     switch (row.dim) {
       case 'status':
-        return void this.status.set(row.value, (this.status.get(row.value) ?? 0) + row.n);
+        return bump(this.status, row);
       case 'received':
-        return void this.received.set(row.value, (this.received.get(row.value) ?? 0) + row.n);
+        return bump(this.received, row);
       case 'followup':
-        return void this.followups.set(row.value, (this.followups.get(row.value) ?? 0) + row.n);
+        return bump(this.followups, row);
       case 'due':
         return void (this.due += row.n);
       case 'met':

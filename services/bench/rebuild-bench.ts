@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { directoryProjection } from '../../projections/directory/index.js';
 import { keyOf } from '../../projections/runner.js';
-import { readSideProjections } from '../read-side/projections.js';
+import { allProjections } from '../read-side/projections.js';
 import type { BenchLog } from './bench-logs.js';
 import type { PassResult } from './rebuild-child.js';
 import { median, withBaseline, type BenchResult } from './result.js';
@@ -67,7 +66,7 @@ export async function benchRebuild(
   }
   const baseline = passFigure('store.read-all', log, reads, { pageSize: 1000 });
   emit(baseline);
-  const rebuild = withBaseline(passFigure('projections.rebuild', log, rebuilds, { projections: [directoryProjection, ...readSideProjections()].map(keyOf).join(' ') }), baseline);
+  const rebuild = withBaseline(passFigure('projections.rebuild', log, rebuilds, { projections: allProjections().map(keyOf).join(' ') }), baseline);
   emit(rebuild);
   return rebuild;
 }

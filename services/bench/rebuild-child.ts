@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { READ_ALL_MAX_COUNT } from '../../contracts/event-store.js';
-import { directoryProjection } from '../../projections/directory/index.js';
 import { ReadModels } from '../../projections/read-models.js';
 import { openSqliteEventStore } from '../event-store/sqlite/index.js';
-import { readSideProjections } from '../read-side/projections.js';
+import { allProjections } from '../read-side/projections.js';
 import { LOG_FILE } from './bench-logs.js';
 
 /**
@@ -34,7 +33,7 @@ async function rebuild(logDir: string, readModelsPath: string): Promise<PassResu
     const events = await store.headPosition();
     const models = await ReadModels.open(store, readModelsPath, { onError: (error) => process.stderr.write(`${String(error)}\n`) });
     const started = performance.now();
-    const runners = [directoryProjection, ...readSideProjections()].map((projection) => models.start(projection));
+    const runners = allProjections().map((projection) => models.start(projection));
     const at = (runner: (typeof runners)[number]) =>
       runner.caughtUp.then((live) => ({ live, line: `${runner.key} ${((performance.now() - started) / 1000).toFixed(1)}` }));
     const reached = await Promise.all(runners.map(at));

@@ -4,19 +4,15 @@ import { join } from 'node:path';
 import type { EventStore } from '../../contracts/event-store.js';
 import { storedCheckpoints } from '../../projections/checkpoint.js';
 import { isReadModelFileHeld, ReadModelsHeldError } from '../../projections/db.js';
-import { directoryProjection } from '../../projections/directory/index.js';
 import { ReadModels } from '../../projections/read-models.js';
 import { keyOf, type Projection } from '../../projections/runner.js';
 import { lagOf } from '../../projections/status.js';
 import { dropProjection, isBuilt } from '../../projections/tables.js';
 import { openEventStore } from '../event-store/open-store.js';
-import { readSideProjections } from '../read-side/projections.js';
+import { allProjections } from '../read-side/projections.js';
 
 const usage = 'usage: npm run cli -- projections list | projections rebuild [NAME]';
 const PROGRESS_EVERY_MS = 1_000;
-
-/** Every projection the service runs, in the order it starts them. */
-export const allProjections = (): Projection[] => [directoryProjection, ...readSideProjections()];
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -2,6 +2,7 @@ import type { CaseReadingRules } from '../../projections/case-events.js';
 import { caseListProjection } from '../../projections/case-list/index.js';
 import { dashboardProjection } from '../../projections/dashboard/index.js';
 import { diaryProjection } from '../../projections/diary/index.js';
+import { directoryProjection } from '../../projections/directory/index.js';
 import type { Projection } from '../../projections/runner.js';
 import { caseTables, replyEvents } from '../../workflows/case/index.js';
 
@@ -16,3 +17,6 @@ export function readSideProjections(): Projection[] {
     diaryProjection(caseReadingRules),
   ];
 }
+
+/** Every projection the service runs, the directory's first, in the order they start. */
+export const allProjections = (): Projection[] => [directoryProjection, ...readSideProjections()];

@@ -81,17 +81,9 @@ type SampleEventData = { [K in CaseEventType]: CaseEventData<K> };
  */
 export const sampleEventData: SampleEventData = {
   CaseReceived: {
+    ...sampleCommandData.receive,
     caseId: 'spec-1',
     trackingCode: 'ABCD-2345',
-    channel: 'reception-day',
-    stationId: 'st-baichehe',
-    areaCode: '520221104201',
-    category: 'roads',
-    categoryName: '道路与排水',
-    summary: 'Blocked culvert floods the village road after rain',
-    constituent: { name: 'Hu Zhongmin', phone: '138 0000 0000', address: 'Fana group 4' },
-    location: { description: 'Fana group 4, by the culvert', lat: 26.59, lng: 104.83 },
-    urgency: 'urgent',
     receivedAt: '2026-06-12T02:00:00.000Z',
     receptionDeputyIds: ['dep-li'],
     replyDueBy: '2026-06-13T02:00:00.000Z',

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import type { RecordedEvent } from '../../../contracts/event-store.js';
 import { openEventStore } from '../../../services/event-store/open-store.js';
+import { readWholeLog } from '../../event-store/conformance/helpers.js';
 import { childEnv } from '../../support/child-env.js';
 
 const run = promisify(execFile);
@@ -18,15 +19,11 @@ const cli = (env: NodeJS.ProcessEnv, ...args: string[]) =>
 
 async function caseEvents(dir: string): Promise<RecordedEvent[]> {
   const store = await openEventStore({ dataDir: dir, env: {} });
-  const events: RecordedEvent[] = [];
-  for (let from = 0; ; ) {
-    const page = await store.readAll({ fromPosition: from, maxCount: 1000, filter: { kind: 'category', categories: ['case'] } });
-    if (page.length === 0) break;
-    events.push(...page);
-    from = page.at(-1)!.position + 1;
+  try {
+    return await readWholeLog(store, { kind: 'category', categories: ['case'] });
+  } finally {
+    await store.close();
   }
-  await store.close();
-  return events;
 }
 
 t.test('cli › generate writes N cases into the log of DATA_DIR, with progress, the same for the same seed', async (t) => {
