@@ -13,19 +13,22 @@ const groupOf = (status: string) => statusGroupOf[status as CaseStatus];
 const overdueCandidate = (c: CaseRow) =>
   c.due_ms !== null && (c.deadline === 'pending' || c.deadline === 'late') && groupOf(c.status) === 'open';
 
-/** Adds `n` to a figure in the day and month of `ms` (and its hour, for deadlines). */
+/** Adds `n` to a figure in the day, month and year of `ms` (and its hour, for deadlines). */
 function tally(s: DashboardBatch, c: CaseRow, ms: number, dim: string, value: string, n: number, hourly = false): void {
   const keys = periodKeys(ms);
   if (hourly) s.tally('h', keys.h, c.area, c.station, dim, value, n);
   s.tally('d', keys.d, c.area, c.station, dim, value, n);
   s.tally('m', keys.m, c.area, c.station, dim, value, n);
+  s.tally('y', keys.y, c.area, c.station, dim, value, n);
 }
 
-/** A step's duration since the visit, in the histogram of the day the step was first taken. */
+/** A step's duration since the visit, in the histograms of the day, month and year the step was first taken. */
 function firstStep(s: DashboardBatch, c: CaseRow, flag: 'acked' | 'fed' | 'closed', metric: string, at: number): void {
   if (c[flag]) return;
   c[flag] = 1;
-  tally(s, c, at, `hours:${metric}`, String(bucketOf((at - c.received_ms) / HOUR_MS)), 1);
+  const bucket = bucketOf((at - c.received_ms) / HOUR_MS);
+  const keys = periodKeys(at);
+  for (const grain of ['d', 'm', 'y'] as const) s.histogram(grain, keys[grain], c.area, c.station, metric, bucket);
 }
 
 function received(s: DashboardBatch, fact: { caseId: string; revision: number; workflowVersion: number }, event: CaseEventOf<'CaseReceived'>, status: string): void {
@@ -37,7 +40,9 @@ function received(s: DashboardBatch, fact: { caseId: string; revision: number; w
     escalated: 0, acked: 0, fed: 0, closed: 0, done: 0, answered: 0,
   };
   tally(s, c, receivedMs, 'status', status, 1);
-  tally(s, c, receivedMs, 'received', `${data.channel}|${data.urgency}|${data.category}`, 1);
+  tally(s, c, receivedMs, 'channel', data.channel, 1);
+  tally(s, c, receivedMs, 'urgency', data.urgency, 1);
+  tally(s, c, receivedMs, 'category', data.category, 1);
   tally(s, c, c.due_ms!, 'due', '', 1, true);
   if (groupOf(status) === 'open') s.now(c.area, c.station, 1, 0);
   if (overdueCandidate(c)) s.markOverdue(c.case_id, c.due_ms!, c.area, c.station);
@@ -93,7 +98,7 @@ function effects(s: DashboardBatch, rules: CaseReadingRules, c: CaseRow, event: 
 }
 
 /**
- * dashboard@1's evolve: every figure of the case moved by one event. Within
+ * dashboard@2's evolve: every figure of the case moved by one event. Within
  * a runner's batch the moves are summed and written at its end (batch.ts);
  * an event applied on its own is written at once.
  */

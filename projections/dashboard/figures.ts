@@ -11,6 +11,14 @@ export interface TallyRow {
   n: number;
 }
 
+/** One row of a step's histogram (see schema.ts). */
+export interface HistogramRow {
+  area: string;
+  station: string;
+  dim: string;
+  buckets: string;
+}
+
 /**
  * How each rate is computed, said for a person. The three rates' formulas
  * differ between localities, so each carries a version that changes with it.
@@ -41,8 +49,10 @@ const bump = (totals: Map<string, number>, row: TallyRow): void => void totals.s
 
 export class FigureTally {
   readonly status = new Map<string, number>();
-  /** channel|urgency|category → cases received. */
-  readonly received = new Map<string, number>();
+  /** Cases received, by channel, by urgency and by category. */
+  readonly channel = new Map<string, number>();
+  readonly urgency = new Map<string, number>();
+  readonly category = new Map<string, number>();
   /** resolved|satisfaction → follow-ups. */
   readonly followups = new Map<string, number>();
   readonly hours: Record<'acknowledge' | 'feedback' | 'close', Histogram> = { acknowledge: new Map(), feedback: new Map(), close: new Map() };
@@ -58,8 +68,12 @@ export class FigureTally {
     switch (row.dim) {
       case 'status':
         return bump(this.status, row);
-      case 'received':
-        return bump(this.received, row);
+      case 'channel':
+        return bump(this.channel, row);
+      case 'urgency':
+        return bump(this.urgency, row);
+      case 'category':
+        return bump(this.category, row);
       case 'followup':
         return bump(this.followups, row);
       case 'due':
@@ -77,20 +91,21 @@ export class FigureTally {
       case 'overdue':
         return void (this.overdue += row.n);
       default:
-        if (row.dim.startsWith('hours:')) {
-          const histogram = this.hours[row.dim.slice('hours:'.length) as keyof FigureTally['hours']];
-          if (histogram) addTo(histogram, Number(row.value), row.n);
-        }
     }
+  }
+
+  /** A step's histogram row: its buckets' counts added to the step's. */
+  addHistogram(row: HistogramRow): void {
+    const histogram = Object.hasOwn(this.hours, row.dim) ? this.hours[row.dim as keyof FigureTally['hours']] : undefined;
+    if (!histogram) return;
+    const counts = JSON.parse(row.buckets) as Record<string, number>;
+    for (const bucket in counts) addTo(histogram, Number(bucket), counts[bucket]!);
   }
 
   /** Cases received by channel (for the totals). */
   byChannel(): Record<(typeof channels)[number], number> {
     const counts = zeros(channels);
-    for (const [key, n] of this.received) {
-      const channel = key.slice(0, key.indexOf('|')) as (typeof channels)[number];
-      if (Object.hasOwn(counts, channel)) counts[channel] += n;
-    }
+    for (const [channel, n] of this.channel) if (Object.hasOwn(counts, channel)) counts[channel as (typeof channels)[number]] += n;
     return counts;
   }
 }
@@ -118,12 +133,8 @@ export function figuresOf(t: FigureTally, minSample: number): Figures {
     total += n;
   }
   const byUrgency = zeros(urgencies);
-  const byCategory: Record<string, number> = {};
-  for (const [key, n] of t.received) {
-    const [, urgency, category] = key.split('|', 3) as [string, (typeof urgencies)[number], string];
-    if (Object.hasOwn(byUrgency, urgency)) byUrgency[urgency] += n;
-    byCategory[category] = (byCategory[category] ?? 0) + n;
-  }
+  for (const [urgency, n] of t.urgency) if (Object.hasOwn(byUrgency, urgency)) byUrgency[urgency as (typeof urgencies)[number]] += n;
+  const byCategory = Object.fromEntries(t.category);
   let followups = 0;
   let resolved = 0;
   let satisfied = 0;

@@ -4,14 +4,14 @@ import { dashboardEvolve } from './evolve.js';
 import { dashboardDdl } from './schema.js';
 
 /**
- * dashboard@1: the supervisors' figures, pre-aggregated per station and
- * China-time hour, day and month (schema.ts), so a dashboard costs the same
+ * dashboard@2: the supervisors' figures, pre-aggregated per station and
+ * China-time hour, day, month and year (schema.ts), so a dashboard costs the same
  * at a hundred thousand cases as at a million. Statuses follow the
  * workflow's own tables and a reply is what the workflow says it is (both
  * in `rules`).
  */
 export function dashboardProjection(rules: CaseReadingRules): Projection {
-  return { name: 'dashboard', version: 1, filter: caseStreams, ddl: dashboardDdl, ...dashboardEvolve(rules) };
+  return { name: 'dashboard', version: 2, filter: caseStreams, ddl: dashboardDdl, ...dashboardEvolve(rules) };
 }
 
 export { formulas } from './figures.js';

@@ -10,12 +10,13 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 export const TIME_ZONE = '+08:00';
 
-export type Grain = 'h' | 'd' | 'm';
+export type Grain = 'h' | 'd' | 'm' | 'y';
 
 export interface PeriodKeys {
   readonly h: string;
   readonly d: string;
   readonly m: string;
+  readonly y: string;
 }
 
 // The keys depend on the hour alone (China time is a whole number of hours
@@ -24,13 +25,13 @@ export interface PeriodKeys {
 const keysOfHour = new Map<number, PeriodKeys>();
 const KEPT_HOURS = 100_000;
 
-/** The hour ('2026-06-13T09'), day and month ('2026-06') a moment falls in, China time. */
+/** The hour ('2026-06-13T09'), day, month ('2026-06') and year a moment falls in, China time. */
 export function periodKeys(ms: number): PeriodKeys {
   const hour = Math.floor(ms / HOUR_MS);
   let keys = keysOfHour.get(hour);
   if (!keys) {
     const local = new Date(hour * HOUR_MS + DAY_OFFSET_MS).toISOString();
-    keys = { h: local.slice(0, 13), d: local.slice(0, 10), m: local.slice(0, 7) };
+    keys = { h: local.slice(0, 13), d: local.slice(0, 10), m: local.slice(0, 7), y: local.slice(0, 4) };
     if (keysOfHour.size >= KEPT_HOURS) keysOfHour.clear();
     keysOfHour.set(hour, keys);
   }
@@ -49,8 +50,14 @@ function nextMonthStartMs(ms: number): number {
   return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - DAY_OFFSET_MS;
 }
 
+/** The first instant of the China-time year after the one `ms` falls in. */
+function nextYearStartMs(ms: number): number {
+  return Date.UTC(new Date(ms + DAY_OFFSET_MS).getUTCFullYear() + 1, 0, 1) - DAY_OFFSET_MS;
+}
+
 const isDayStart = (ms: number) => (ms + DAY_OFFSET_MS) % DAY_MS === 0;
 const isMonthStart = (ms: number) => isDayStart(ms) && new Date(ms + DAY_OFFSET_MS).getUTCDate() === 1;
+const isYearStart = (ms: number) => isMonthStart(ms) && new Date(ms + DAY_OFFSET_MS).getUTCMonth() === 0;
 
 /** A run of same-grain keys, inclusive at both ends. */
 export interface Segment {
@@ -60,9 +67,10 @@ export interface Segment {
 }
 
 /**
- * [fromMs, toMs) as the fewest hour, day and month keys, both ends on hour
- * boundaries: whole months where they fit, whole days at the edges, hours
- * only at the very end (the deadlines of today whose hour has passed).
+ * [fromMs, toMs) as the fewest hour, day, month and year keys, both ends on
+ * hour boundaries: whole years and months where they fit, whole days at the
+ * edges, hours only at the very end (the deadlines of today whose hour has
+ * passed).
  */
 export function segmentsOf(fromMs: number, toMs: number): Segment[] {
   const segments: Segment[] = [];
@@ -70,7 +78,10 @@ export function segmentsOf(fromMs: number, toMs: number): Segment[] {
   while (at < toMs) {
     let grain: Grain = 'h';
     let next = at + HOUR_MS;
-    if (isMonthStart(at) && nextMonthStartMs(at) <= toMs) {
+    if (isYearStart(at) && nextYearStartMs(at) <= toMs) {
+      grain = 'y';
+      next = nextYearStartMs(at);
+    } else if (isMonthStart(at) && nextMonthStartMs(at) <= toMs) {
       grain = 'm';
       next = nextMonthStartMs(at);
     } else if (isDayStart(at) && at + DAY_MS <= toMs) {

@@ -2,30 +2,47 @@ import type Database from 'better-sqlite3';
 import { preparedPerDb } from '../prepared.js';
 
 /**
- * dashboard@1's tables. `tallies` holds every figure as a count per
+ * dashboard@2's tables. `tallies` holds every figure as a count per
  * (grain, period, area, station, dim, value): a period's figures are sums
- * over a few hundred rows per station whatever the number of cases. The
- * dims:
- * - `status` (value: the status) and `received` (value: channel|urgency|category),
- *   by the China-time day and month the case was received;
- * - `due` and `met` (value ''), by the hour, day and month a reply deadline
- *   falls in: deadlines, and those answered by their deadline;
+ * over a few hundred rows per station whatever the number of cases. Each
+ * figure is counted by the China-time day, month and year it belongs to
+ * (and hour, for deadlines), so a period reads its whole years, then whole
+ * months, then days. The dims:
+ * - `status` (value: the status), `channel`, `urgency` and `category`, by
+ *   when the case was received;
+ * - `due` and `met` (value ''), by when a reply deadline falls, hour
+ *   included: deadlines, and those answered by their deadline;
  * - `followup` (value: resolved|unresolved + '|' + satisfaction), `done`
- *   and `answered` (value ''), by the day it happened;
- * - `hours:acknowledge`, `hours:feedback`, `hours:close` (value: histogram
- *   bucket), by the day the step was first taken.
+ *   and `answered` (value ''), by when it happened;
+ * A count that comes back to zero is deleted, so the table holds the same
+ * rows however the log was batched, and a case that moved through seven
+ * statuses leaves one status row, not seven.
+ * `histograms` holds the hours each step took (dim `acknowledge`,
+ * `feedback` or `close`), by when the step was first taken: one row per
+ * station, period and step, its counts per bucket (histogram.ts) as a JSON
+ * object. Kept as a bucket per row they were nine rows in ten of a city's year.
  * `cases` is each case's own state, to move it between tallies; `now` counts
  * open and escalated-open cases per station; `overdue` lists open cases
  * with an unanswered or missed deadline, indexed by when it fell due.
  */
 export const T = {
-  cases: 'dashboard_v1_cases',
-  tallies: 'dashboard_v1_tallies',
-  now: 'dashboard_v1_now',
-  overdue: 'dashboard_v1_overdue',
+  cases: 'dashboard_v2_cases',
+  tallies: 'dashboard_v2_tallies',
+  histograms: 'dashboard_v2_histograms',
+  now: 'dashboard_v2_now',
+  overdue: 'dashboard_v2_overdue',
 } as const;
 
+/**
+ * dashboard@1's tables, dropped where they are still found: version 1
+ * counted a case's channel, urgency and category as one figure and had no
+ * year grain (a city's year read twelve months of every bucket), and its
+ * code is no longer shipped to serve reads while version 2 builds.
+ */
+const retired = ['dashboard_v1_cases', 'dashboard_v1_tallies', 'dashboard_v1_now', 'dashboard_v1_overdue'];
+
 export const dashboardDdl: readonly string[] = [
+  ...retired.map((table) => `DROP TABLE IF EXISTS ${table}`),
   `CREATE TABLE IF NOT EXISTS ${T.cases} (
     case_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL,
     area TEXT NOT NULL, station TEXT NOT NULL, received_ms INTEGER NOT NULL, received_day TEXT NOT NULL,
@@ -35,6 +52,9 @@ export const dashboardDdl: readonly string[] = [
     grain TEXT NOT NULL, period TEXT NOT NULL, area TEXT NOT NULL, station TEXT NOT NULL,
     dim TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (grain, period, area, station, dim, value)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS ${T.histograms} (
+    grain TEXT NOT NULL, period TEXT NOT NULL, area TEXT NOT NULL, station TEXT NOT NULL, dim TEXT NOT NULL,
+    buckets TEXT NOT NULL, PRIMARY KEY (grain, period, area, station, dim)) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS ${T.now} (
     area TEXT NOT NULL, station TEXT NOT NULL, open INTEGER NOT NULL, escalated INTEGER NOT NULL,
     PRIMARY KEY (area, station)) WITHOUT ROWID`,
@@ -73,6 +93,17 @@ export const statementsOf = preparedPerDb((db: Database.Database) => ({
   tally: db.prepare<[string, string, string, string, string, string, number]>(
     `INSERT INTO ${T.tallies} (grain, period, area, station, dim, value, n) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (grain, period, area, station, dim, value) DO UPDATE SET n = n + excluded.n`,
+  ),
+  dropEmptyTally: db.prepare<[string, string, string, string, string, string]>(
+    `DELETE FROM ${T.tallies} WHERE grain = ? AND period = ? AND area = ? AND station = ? AND dim = ? AND value = ? AND n = 0`,
+  ),
+  getHistogram: db
+    .prepare<[string, string, string, string, string], string>(
+      `SELECT buckets FROM ${T.histograms} WHERE grain = ? AND period = ? AND area = ? AND station = ? AND dim = ?`,
+    )
+    .pluck(),
+  putHistogram: db.prepare<[string, string, string, string, string, string]>(
+    `INSERT OR REPLACE INTO ${T.histograms} (grain, period, area, station, dim, buckets) VALUES (?, ?, ?, ?, ?, ?)`,
   ),
   now: db.prepare<[string, string, number, number]>(
     `INSERT INTO ${T.now} (area, station, open, escalated) VALUES (?, ?, ?, ?)

@@ -19,6 +19,7 @@ import { LogHealth } from './log-health.js';
 import { openLogFile } from './open-log.js';
 import { Reader } from './reader.js';
 import { commitSignal, summarise } from './commit-signal.js';
+import { SharedPages } from './shared-pages.js';
 import { ANYTHING, PullSubscription, type CommitSummary } from './subscription.js';
 import { assertReadableStreamName, prepareAppend, type AppendRequest } from '../validate.js';
 import { writerThreadSink } from './writer-thread.js';
@@ -46,6 +47,7 @@ class SqliteStore implements SqliteEventStore {
   private closed = false;
   private readonly subscriptions = new Set<PullSubscription>();
   private commitSignal = commitSignal();
+  private readonly pages = new SharedPages();
 
   constructor(
     private readonly db: Database.Database,
@@ -96,7 +98,8 @@ class SqliteStore implements SqliteEventStore {
     const from = options.fromPosition ?? 'start';
     const subscription = new PullSubscription(
       {
-        readAfter: (position, limit, filter) => this.read(() => this.reader.readAfter(position, limit, filter)),
+        readAfter: (position, limit, filter) =>
+          this.read(() => this.pages.read(position, limit, filter, () => this.reader.readAfter(position, limit, filter))),
         head: () => this.read(() => this.reader.head()),
         nextCommit: () => this.commitSignal.promise,
       },
@@ -188,6 +191,7 @@ class SqliteStore implements SqliteEventStore {
 
   private signalCommit(written: CommitSummary): void {
     const signal = this.commitSignal;
+    this.pages.committed();
     this.commitSignal = commitSignal();
     signal.resolve(written);
   }

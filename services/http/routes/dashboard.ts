@@ -54,7 +54,7 @@ const sse = sseModule as unknown as typeof fastifySSE;
  * The supervisors' figures: GET /api/dashboard, GET /api/totals, and
  * GET /api/dashboard/stream, which pushes the dashboard of the caller's
  * scope as the read model advances (server-sent events, `id` = the log
- * position, so `Last-Event-ID` resumes). All from dashboard@1.
+ * position, so `Last-Event-ID` resumes). All from the dashboard read model.
  */
 export const dashboardRoutes: FastifyPluginAsync = async (plain) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();

@@ -86,9 +86,9 @@ export async function setup(t: Test) {
   return { store, db, projection, runner, settled, write: caseWriter(store) };
 }
 
-/** Every row of every dashboard@1 table, in a stable order. */
+/** Every row of every dashboard@2 table, in a stable order. */
 export function dump(db: Database.Database): Record<string, unknown[]> {
-  const tables = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'dashboard_v1_%' ORDER BY name`).all();
+  const tables = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'dashboard_v2_%' ORDER BY name`).all();
   return Object.fromEntries(
     tables.map(({ name }) => {
       const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${name})`).all().map((c) => c.name).join(', ');
