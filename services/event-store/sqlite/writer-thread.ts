@@ -4,17 +4,18 @@ import type { AppendOutcome } from './batch-writer.js';
 import type { BatchSink } from './batch-sink.js';
 import { lostLogError } from './log-file-watch.js';
 import { packRequests, unpackOutcomes, type PackedOutcomes } from './posted-batch.js';
+import { writerWorkerEntry } from './writer-bundle.js';
 
 type Reply = { id: number; outcomes: PackedOutcomes; transactions: number; appends: number; lost?: string } | { closed: true };
-
-const WRITER_BOOT = new URL('./writer-worker-boot.mjs', import.meta.url);
 
 /**
  * A batch sink backed by a worker thread holding the write connection.
  * `boot` is the worker's entry module (tests boot one that fails).
  */
-export function writerThreadSink(path: string, boot: URL = WRITER_BOOT): BatchSink {
-  const worker = new Worker(boot, { workerData: { path } });
+export function writerThreadSink(path: string, boot?: URL): BatchSink {
+  // No inherited flags: a test runner's or profiler's loaders would boot in
+  // every thread (seconds each under tap); the entry needs none.
+  const worker = new Worker(boot ?? writerWorkerEntry(), { workerData: { path }, execArgv: [] });
   const pending = new Map<number, (outcomes: AppendOutcome[]) => void>();
   let nextId = 0;
   let counters = { transactions: 0, appends: 0 };
