@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { areaCodeSchema, areaPrefix } from './area.js';
+import { calendarYearFields, type CalendarYear } from './calendar.js';
+import { deadlinePolicySchema, type DeadlinePolicy } from './deadline-policy.js';
 import { categoryCode } from './case/commands.js';
 import { urgencies } from './case/vocabulary.js';
 import { eventContract } from './event-contract.js';
@@ -96,6 +98,9 @@ export const stationChange = stationSchema.omit({ id: true }).partial();
 export const deputyChange = deputySchema.omit({ id: true }).partial().extend({ stationIds: stationIds.optional() });
 export const categoryChange = categorySchema.pick({ nameZh: true, nameEn: true, defaultUrgency: true }).partial();
 export const accountChange = accountSchema.omit({ id: true }).partial().extend({ stationIds: stationIds.optional() });
+/** A policy or a calendar year is sent whole; the update the directory records holds what changed. */
+export const deadlinePolicyChange = deadlinePolicySchema.omit({ areaCode: true }).partial();
+export const calendarChange = calendarYearFields.omit({ year: true }).partial();
 export type AreaChange = z.infer<typeof areaChange>;
 export type StationChange = z.infer<typeof stationChange>;
 export type DeputyChange = z.infer<typeof deputyChange>;
@@ -115,6 +120,13 @@ const accountRecord = {
   id: str, name: str, kind: z.enum(accountKinds), role: z.enum(accountRoles), stationIds: z.array(str),
   area: str.optional(), active: z.boolean(), tokensNotBefore: str.optional(),
 };
+const timeAllowed = z.strictObject({ amount: z.number(), unit: str });
+const perUrgency = z.strictObject(Object.fromEntries(urgencies.map((u) => [u, timeAllowed])) as Record<(typeof urgencies)[number], typeof timeAllowed>);
+const deadlinePolicyRecord = {
+  areaCode: str, reply: perUrgency, feedback: perUrgency, remindAt: z.number(), escalateAfter: timeAllowed,
+  escalateTo: z.array(str), workdayEndsAt: str,
+};
+const calendarRecord = { year: z.number(), holidays: z.array(str), workdays: z.array(str), source: str.optional() };
 /** An update: the identity, and any of the other fields. */
 const changeOf = <T extends z.ZodRawShape, I extends z.ZodRawShape>(record: T, identity: I) =>
   z.strictObject(record).partial().extend(identity);
@@ -130,6 +142,10 @@ export const directoryEventContracts = {
   CategoryUpdated: eventContract(changeOf(categoryRecord, { id: str })),
   AccountRegistered: eventContract(z.strictObject(accountRecord)),
   AccountUpdated: eventContract(changeOf(accountRecord, { id: str })),
+  DeadlinePolicyRegistered: eventContract(z.strictObject(deadlinePolicyRecord)),
+  DeadlinePolicyUpdated: eventContract(changeOf(deadlinePolicyRecord, { areaCode: str })),
+  CalendarRegistered: eventContract(z.strictObject(calendarRecord)),
+  CalendarUpdated: eventContract(changeOf(calendarRecord, { year: z.number() })),
 } as const;
 export type DirectoryEventType = keyof typeof directoryEventContracts;
 export type DirectoryEvent = {
@@ -138,7 +154,7 @@ export type DirectoryEvent = {
 export type DirectoryEventOf<K extends DirectoryEventType> = Extract<DirectoryEvent, { type: K }>;
 
 /** The kinds of entry, each one stream category. */
-export const entryKinds = ['area', 'station', 'deputy', 'category', 'account'] as const;
+export const entryKinds = ['area', 'station', 'deputy', 'category', 'account', 'deadlinePolicy', 'calendar'] as const;
 export type EntryKind = (typeof entryKinds)[number];
 export interface EntryRecords {
   area: Area;
@@ -146,6 +162,10 @@ export interface EntryRecords {
   deputy: Deputy;
   category: Category;
   account: Account;
+  /** An area's deadline policy: stream `deadlinePolicy-<area code>`. */
+  deadlinePolicy: DeadlinePolicy;
+  /** A year of the working calendar: stream `calendar-<year>`. */
+  calendar: CalendarYear;
 }
 
 /** What the case service needs from the directory; always current (read from the log). */

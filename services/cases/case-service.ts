@@ -12,6 +12,7 @@ import { WorkflowEngine, type CommandResult, type ExecuteHints } from '../../wor
 import { emptyStream, foldEvents, type FoldedStream } from '../../workflows/engine/fold.js';
 import { newCaseIdFor } from '../commands/command-ids.js';
 import { actorOf, commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
+import type { Deadlines } from '../deadlines/index.js';
 import { CaseChecks } from './case-checks.js';
 import { CaseMerges } from './case-merge.js';
 import { caseView, scopeOf } from './case-view.js';
@@ -29,6 +30,8 @@ export interface CaseOutcome {
 export interface CaseServiceOptions {
   /** The case workflow version new cases are opened under (default: the latest). */
   workflowVersion?: number;
+  /** Where deadline policies and the calendar are read (default: Huiyin's default policy and shipped calendar). */
+  deadlines?: Deadlines;
 }
 
 const notFound = (id: string) => new HuiyinError('CASE.NOT_FOUND', `no case ${id}`, { caseId: id });
@@ -49,6 +52,7 @@ export class CaseService {
   readonly engine: CaseEngine;
   readonly checks: CaseChecks;
   readonly #merges: CaseMerges;
+  readonly #deadlines: Deadlines | undefined;
 
   constructor(
     readonly store: EventStore,
@@ -58,6 +62,12 @@ export class CaseService {
     this.engine = new WorkflowEngine(store, caseWorkflows, { version: options.workflowVersion });
     this.checks = new CaseChecks(directory);
     this.#merges = new CaseMerges(this.engine);
+    this.#deadlines = options.deadlines;
+  }
+
+  /** The policy and calendar a deadline set from `from` in `areaCode` is counted by (undefined: the defaults). */
+  async #deadlineFacts(areaCode: string | undefined, from: string): Promise<unknown> {
+    return areaCode === undefined ? undefined : this.#deadlines?.factsFor(areaCode, from);
   }
 
   async receive(who: Principal, body: ReceiveBody, request: CommandRequest): Promise<CaseOutcome> {
@@ -71,6 +81,7 @@ export class CaseService {
     const result = await this.engine.execute(envelope, {
       newStream: !request.idempotencyKey,
       validated: request.parsed,
+      facts: await this.#deadlineFacts(data.areaCode, data.receivedAt ?? envelope.occurredAt),
     });
     return this.#outcome(who, result, 'receive');
   }
@@ -110,6 +121,8 @@ export class CaseService {
     const actor = actorOf(who);
     const envelope = commandEnvelope(actor, caseId, action, data, request);
     const hints: ExecuteHints<CaseContext, CaseCommand, CaseEvent, CaseRights> = { authorize, validated: request.parsed };
+    // A reopened matter gets a new reply deadline, by the policy in force now.
+    if (action === 'reopen') hints.facts = await this.#deadlineFacts(seen.context.received?.areaCode, envelope.occurredAt);
     try {
       const result =
         action === 'merge'

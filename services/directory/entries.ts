@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Actor } from '../../contracts/actor.js';
 import { areaCodeSchema } from '../../contracts/area.js';
 import type { EntryKind, EntryRecords } from '../../contracts/directory.js';
@@ -24,8 +25,13 @@ export interface WriteResult<K extends EntryKind> extends Entry<K> {
 type EntryEngine = WorkflowEngine<EntryContext, EntryCommand, EntryEvent>;
 type EntryResult = CommandResult<EntryContext, EntryCommand, EntryEvent>;
 
-const idSchemas = { area: areaCodeSchema, station: entryId, deputy: entryId, category: entryId, account: entryId } as const;
-const keyOf: Record<EntryKind, string> = { area: 'code', station: 'id', deputy: 'id', category: 'id', account: 'id' };
+const yearId = z.string().regex(/^20[0-9]{2}$/, 'a year from 2000 to 2099');
+const idSchemas = {
+  area: areaCodeSchema, station: entryId, deputy: entryId, category: entryId, account: entryId, deadlinePolicy: areaCodeSchema, calendar: yearId,
+} as const;
+const keyOf: Record<EntryKind, string> = {
+  area: 'code', station: 'id', deputy: 'id', category: 'id', account: 'id', deadlinePolicy: 'areaCode', calendar: 'year',
+};
 
 export const notFound = (kind: EntryKind, id: string) =>
   new HuiyinError('DIRECTORY.NOT_FOUND', `no ${kind} ${id}`, { kind, id });
@@ -59,6 +65,8 @@ export class EntryBook {
       deputy: new WorkflowEngine(store, directoryWorkflows.deputy, { now }),
       category: new WorkflowEngine(store, directoryWorkflows.category, { now }),
       account: new WorkflowEngine(store, directoryWorkflows.account, { now }),
+      deadlinePolicy: new WorkflowEngine(store, directoryWorkflows.deadlinePolicy, { now }),
+      calendar: new WorkflowEngine(store, directoryWorkflows.calendar, { now }),
     };
   }
 

@@ -101,7 +101,7 @@ export interface TestApp {
   /** Sends a JSON request as someone; returns the response with its body parsed. */
   call(
     who: Who,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     url: string,
     body?: unknown,
     headers?: Record<string, string>,

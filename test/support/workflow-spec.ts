@@ -33,6 +33,8 @@ export interface SpecOptions {
   actor?: Actor;
   /** Who wrote the given events, unless they say; defaults to `actor`. */
   givenBy?: Actor;
+  /** What the service would have looked up for the command (DecideContext.facts). */
+  facts?: unknown;
 }
 
 export interface Outcome<S, C extends Message, E extends Message> {
@@ -99,7 +101,7 @@ export function workflowSpec<S, C extends Message, E extends Message>(definition
           const request = { streamId, commandId: 'when-1', occurredAt, actor, ...command };
           const { envelope, command: valid } = validateCommand(before.definition, request);
           // As the engine does: decide on the envelope as validated, with the data parsed by its command's own schema.
-          const context = { streamId, commandId: envelope.commandId, occurredAt: envelope.occurredAt, actor: envelope.actor };
+          const context = { streamId, commandId: envelope.commandId, occurredAt: envelope.occurredAt, actor: envelope.actor, facts: options.facts };
           decision = decideAndCheck(before, valid as C, context);
         } catch (error) {
           return { error };

@@ -3,6 +3,7 @@ import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
 import { CommandInvalidError, HuiyinError, type FieldIssue } from '../../contracts/errors.js';
 import type { DecideContext, WorkflowState } from '../engine/definition.js';
 import type { CaseContext } from './context.js';
+import { newReplyDueBy } from './deadline-rules.js';
 import { replyDueBy } from './deadlines.js';
 import { trackingCodeFor } from './tracking-code.js';
 
@@ -67,8 +68,9 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
   switch (command.type) {
     case 'receive': {
       const { receivedAt = now(), receptionDeputyIds = [], ...form } = command.data;
-      // v1 counted the reply deadline from when the case was entered; v2 from the visit.
-      const from = version >= 2 ? receivedAt : context.occurredAt;
+      // v1 counted fixed windows from when the case was entered; v2 counts
+      // from the visit, by the area's policy and the working calendar.
+      const due = version >= 2 ? newReplyDueBy(context, command.data.urgency, receivedAt) : replyDueBy(context.occurredAt, command.data.urgency);
       return {
         type: 'CaseReceived',
         data: defined(Object.assign({}, form, {
@@ -76,7 +78,7 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
           trackingCode: trackingCodeFor(context.streamId),
           receivedAt,
           receptionDeputyIds,
-          replyDueBy: replyDueBy(from, command.data.urgency),
+          replyDueBy: due,
         })),
       };
     }
@@ -91,7 +93,7 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
     }
     case 'reopen': {
       const urgency = c.received?.urgency ?? 'normal';
-      const due = version >= 2 ? replyDueBy(context.occurredAt, urgency) : null;
+      const due = version >= 2 ? newReplyDueBy(context, urgency, now()) : null;
       return { type: 'CaseReopened', data: { reason: command.data.reason, replyDueBy: due } };
     }
     case 'accept':

@@ -66,7 +66,8 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 function decideEntry(spec: EntrySpec, command: EntryCommand, state: WorkflowState<EntryContext>, context: DecideContext): EntryEvent[] {
   switch (command.type) {
     case 'register':
-      if (command.data[spec.key] !== context.streamId) {
+      // A calendar's key is its year, a number; stream ids are text.
+      if (String(command.data[spec.key]) !== context.streamId) {
         throw new CommandInvalidError('register', [
           { path: `data.${spec.key}`, message: `must equal the entry id ${context.streamId}` },
         ]);
@@ -81,7 +82,8 @@ function decideEntry(spec: EntrySpec, command: EntryCommand, state: WorkflowStat
       if (current && Object.keys(changed).length === 0) {
         throw new CommandInvalidError('update', [{ path: 'data', message: 'the update changes nothing' }]);
       }
-      return [{ type: spec.updated.type, data: { [spec.key]: context.streamId, ...changed } }];
+      // The identity as the record holds it (a calendar's year is a number, its stream id text).
+      return [{ type: spec.updated.type, data: { [spec.key]: current?.[spec.key] ?? context.streamId, ...changed } }];
     }
     default: {
       const unhandled: never = command;

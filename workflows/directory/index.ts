@@ -3,8 +3,10 @@ import {
   areaSchema,
   accountChange,
   accountSchema,
+  calendarChange,
   categoryChange,
   categorySchema,
+  deadlinePolicyChange,
   deputyChange,
   deputySchema,
   directoryEventContracts as events,
@@ -12,6 +14,8 @@ import {
   stationSchema,
   type EntryKind,
 } from '../../contracts/directory.js';
+import { calendarYearSchema } from '../../contracts/calendar.js';
+import { deadlinePolicySchema } from '../../contracts/deadline-policy.js';
 import { entryWorkflow, type EntrySpec, type EntryWorkflow } from './entry-workflow.js';
 
 type EventName = keyof typeof events;
@@ -40,12 +44,19 @@ export const categoryWorkflow = kind('category', 'id', categorySchema, categoryC
 /** Who may sign in and with which rights: stream `account-<id>`. */
 export const accountWorkflow = kind('account', 'id', accountSchema, accountChange);
 
+/** An area's deadline policy, kept with every change: stream `deadlinePolicy-520221`. */
+export const deadlinePolicyWorkflow = kind('deadlinePolicy', 'areaCode', deadlinePolicySchema, deadlinePolicyChange);
+/** A year of holidays and make-up working days: stream `calendar-2026`. */
+export const calendarWorkflow = kind('calendar', 'year', calendarYearSchema, calendarChange);
+
 export const directoryWorkflows: Record<EntryKind, EntryWorkflow> = {
   area: areaWorkflow,
   station: stationWorkflow,
   deputy: deputyWorkflow,
   category: categoryWorkflow,
   account: accountWorkflow,
+  deadlinePolicy: deadlinePolicyWorkflow,
+  calendar: calendarWorkflow,
 };
 
 export { entryWorkflow, type EntryCommand, type EntryContext, type EntryEvent, type EntrySpec, type EntryWorkflow } from './entry-workflow.js';

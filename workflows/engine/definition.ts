@@ -32,6 +32,11 @@ export interface DecideContext {
   /** The server's clock when the command arrived: the only "now" a decider sees. */
   occurredAt: string;
   actor: Actor;
+  /**
+   * What the service looked up for this command (a case's deadline policy
+   * and calendar): the decider stays a function of what it is handed.
+   */
+  facts?: unknown;
 }
 
 /**

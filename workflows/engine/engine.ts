@@ -56,6 +56,8 @@ export interface ExecuteHints<S = unknown, C extends Message = Message, E extend
    * at the boundary), so the engine need not parse both a second time.
    */
   validated?: boolean;
+  /** Handed to the decider as `context.facts` (see DecideContext). */
+  facts?: unknown;
 }
 
 /** Runs commands of one workflow (every version of it) against an event store. */
@@ -140,7 +142,7 @@ export class WorkflowEngine<S = unknown, C extends Message = Message, E extends 
     streamName: string,
     envelope: CommandEnvelope,
     command: C,
-    { newStream, authorize }: ExecuteHints<S, C, E, R>,
+    { newStream, authorize, facts }: ExecuteHints<S, C, E, R>,
   ): Promise<CommandResult<S, C, E, R>> {
     const pinned = envelope.expectedRevision;
     const context = {
@@ -148,6 +150,7 @@ export class WorkflowEngine<S = unknown, C extends Message = Message, E extends 
       commandId: envelope.commandId,
       occurredAt: envelope.occurredAt,
       actor: envelope.actor,
+      facts,
     };
     // A cached state is trusted optimistically: the append's expected
     // revision catches any writer this instance did not see. The stream is

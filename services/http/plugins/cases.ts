@@ -42,7 +42,7 @@ function notingWrites(store: EventStore, noteWrite: (position: number) => void):
 export const casesPlugin = fp<CasesPluginOptions>(
   async (app, { store, workflowVersion }) => {
     const noted = notingWrites(store, (position) => app.readModels.noteWrite(position));
-    app.decorate('cases', new CaseService(noted, app.directory, { workflowVersion }));
+    app.decorate('cases', new CaseService(noted, app.directory, { workflowVersion, deadlines: app.deadlines }));
     await app.register(caseRoutes, { cases: app.cases });
     // Checking the log's hash chains: one case on request, every stream in the background.
     await app.register(verifyRoutes, { cases: app.cases });

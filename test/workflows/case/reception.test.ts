@@ -1,5 +1,8 @@
 import t from 'tap';
+import { defaultDeadlinePolicy } from '../../../contracts/deadline-policy.js';
 import { replyDueBy } from '../../../workflows/case/index.js';
+import { officialCalendars } from '../../../workflows/time/official-calendars.js';
+import { WorkingCalendar } from '../../../workflows/time/working-days.js';
 import { sampleCommandData } from '../../support/case-fixtures.js';
 import { specTime } from '../../support/workflow-spec.js';
 import { accepted, after, caseSpec, refused, shift, staff } from './fixtures/case-spec.js';
@@ -18,11 +21,26 @@ t.test('case workflow v2 › receive › records when the visit happened and who
     category: 'roads',
     categoryName: '道路与排水',
     constituent: { address: 'Fana group 4' },
-    replyDueBy: '2026-06-17T08:30:00.000Z',
+    // Seven working days from Wednesday 10 June, the Dragon Boat holiday
+    // (19–21 June) skipped: Monday 22 June, 18:00 China time.
+    replyDueBy: '2026-06-22T10:00:00.000Z',
   });
   const received = after(outcome).context.received;
   t.equal(received?.at, now, 'when it was entered stays the command’s time');
-  t.equal(after(outcome).context.replyDueBy, '2026-06-17T08:30:00.000Z');
+  t.equal(after(outcome).context.replyDueBy, '2026-06-22T10:00:00.000Z');
+});
+
+t.test('case workflow v2 › receive › the deadline follows the policy and calendar the service hands in', async (t) => {
+  const policy = { ...defaultDeadlinePolicy, reply: { ...defaultDeadlinePolicy.reply, normal: { amount: 2, unit: 'working-days' as const } }, workdayEndsAt: '17:00' };
+  // An area that also takes Thursday 11 June off.
+  const calendar = new WorkingCalendar([{ ...officialCalendars[0]!, holidays: [...officialCalendars[0]!.holidays, '2026-06-11'] }]);
+  const outcome = caseSpec[2]([], { actor: staff, facts: { deadlines: { policy, calendar } } }).when(
+    receive({ receivedAt: '2026-06-10T16:30:00+08:00', urgency: 'normal' }),
+  );
+  const [event] = accepted(t, outcome, 'CaseReceived');
+  t.match(event?.data, { replyDueBy: '2026-06-15T09:00:00.000Z' }, 'Friday 12 and Monday 15 June, 17:00 China time');
+  const v1 = caseSpec[1]([], { actor: staff, occurredAt: '2026-06-10T16:30:00+08:00', facts: { deadlines: { policy, calendar } } }).when(receive({ urgency: 'normal' }));
+  t.match(accepted(t, v1, 'CaseReceived')[0]?.data, { replyDueBy: '2026-06-17T08:30:00.000Z' }, 'v1 keeps its fixed seven days');
 });
 
 t.test('case workflow v2 › receive › without a visit time the visit is when the case is entered, stored in UTC', async (t) => {

@@ -1,0 +1,124 @@
+import t from 'tap';
+import { defaultDeadlinePolicy, type DeadlinePolicyInput } from '../../../contracts/deadline-policy.js';
+import { caseDeadlines } from '../../../workflows/time/deadlines.js';
+import { officialCalendars } from '../../../workflows/time/official-calendars.js';
+import { WorkingCalendar } from '../../../workflows/time/working-days.js';
+import { sampleReceiveBody } from '../../support/case-fixtures.js';
+import { people, testApp } from '../../support/test-app.js';
+
+/**
+ * A visit at 10:00 China time on the Monday two to three weeks back (a
+ * visit may be entered up to 30 days late), and the reply deadline a policy
+ * gives it: the calendar's own rules are tested in test/workflows/time;
+ * here, that the service hands the decider the policy and calendar in force.
+ */
+const visit = (() => {
+  const day = new Date(Date.now() - 14 * 86_400_000);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return `${day.toISOString().slice(0, 10)}T10:00:00+08:00`;
+})();
+const dueBy = (policy: DeadlinePolicyInput, calendar = new WorkingCalendar(officialCalendars)) =>
+  caseDeadlines(policy, calendar, 'normal', new Date(visit).toISOString()).replyDueBy;
+
+const countyPolicy: DeadlinePolicyInput = {
+  ...defaultDeadlinePolicy,
+  reply: { ...defaultDeadlinePolicy.reply, normal: { amount: 5, unit: 'working-days' } },
+  workdayEndsAt: '17:30',
+};
+
+t.test('deadline policy › inherited from Huiyin’s default until an area sets its own, then down the area tree', async (t) => {
+  const { call } = await testApp(t);
+  const before = await call(people.staff, 'GET', '/api/areas/520221104/deadline-policy');
+  t.equal(before.statusCode, 200);
+  t.same(before.json(), { areaCode: '520221104', policy: defaultDeadlinePolicy, definedBy: null, revision: -1 });
+
+  const put = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', countyPolicy);
+  t.equal(put.statusCode, 200);
+  t.match(put.json(), { areaCode: '520221', definedBy: '520221', revision: 0, policy: { workdayEndsAt: '17:30' } });
+  const below = await call(people.staff, 'GET', '/api/areas/520221104/deadline-policy');
+  t.match(below.json(), { areaCode: '520221104', definedBy: '520221', policy: { reply: { normal: { amount: 5 } } } }, 'the township inherits the county’s');
+
+  const again = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', countyPolicy);
+  t.equal(again.json().revision, 0, 'the same policy again writes nothing');
+  const changed = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', { ...countyPolicy, remindAt: 0.5 });
+  t.equal(changed.json().revision, 1);
+  const history = await call(people.auditor, 'GET', '/api/areas/520221/deadline-policy/history');
+  t.same(history.json().events.map((e: { type: string }) => e.type), ['DeadlinePolicyRegistered', 'DeadlinePolicyUpdated']);
+  t.same(history.json().events[1].data, { areaCode: '520221', remindAt: 0.5 }, 'the history keeps what each change did');
+});
+
+t.test('deadline policy › a case takes the deadline of the policy in force when it is received, and keeps it', async (t) => {
+  const { call } = await testApp(t);
+  const receive = () => call(people.staff, 'POST', '/api/cases', { ...sampleReceiveBody, urgency: 'normal', receivedAt: visit });
+  const first = await receive();
+  t.equal(first.statusCode, 201);
+  t.equal(first.json().replyDueBy, dueBy(defaultDeadlinePolicy), 'the default: 7 working days, at 18:00');
+  t.match(first.json().replyDueBy, /T10:00:00\.000Z$/, '18:00 China time');
+  await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', countyPolicy);
+  const second = await receive();
+  t.equal(second.json().replyDueBy, dueBy(countyPolicy), 'the county’s: 5 working days');
+  t.match(second.json().replyDueBy, /T09:30:00\.000Z$/, 'at 17:30 China time');
+  t.ok(second.json().replyDueBy < first.json().replyDueBy);
+  const firstAgain = await call(people.staff, 'GET', `/api/cases/${first.json().id}`);
+  t.equal(firstAgain.json().replyDueBy, first.json().replyDueBy, 'a deadline already set is not moved by a later policy');
+});
+
+t.test('deadline policy › only an administrator sets it, whole and valid, for an area that exists', async (t) => {
+  const { app, call } = await testApp(t);
+  t.equal((await app.inject('/api/areas/520221/deadline-policy')).statusCode, 401);
+  t.equal((await call(people.supervisor, 'PUT', '/api/areas/520221/deadline-policy', countyPolicy)).statusCode, 403);
+  const bad = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', {
+    ...countyPolicy,
+    reply: { ...countyPolicy.reply, urgent: { amount: 1.5, unit: 'working-days' } },
+    remindAt: 2,
+    feedback: undefined,
+  });
+  t.equal(bad.statusCode, 400);
+  t.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8');
+  t.same(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['feedback', 'remindAt', 'reply.urgent.amount']);
+  const missing = await call(people.admin, 'PUT', '/api/areas/520299/deadline-policy', countyPolicy);
+  t.equal(missing.statusCode, 404);
+  t.equal((await call(people.auditor, 'GET', '/api/areas/520221/deadline-policy/history')).statusCode, 404, 'no policy set: no history');
+});
+
+t.test('working calendar › shipped for 2026, entered by an administrator for later years, with history', async (t) => {
+  const { call } = await testApp(t);
+  const shipped = await call(people.staff, 'GET', '/api/calendar/2026');
+  t.equal(shipped.statusCode, 200);
+  t.match(shipped.json(), { origin: 'shipped', revision: -1, calendar: { year: 2026, workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'] } });
+  t.match((await call(people.staff, 'GET', '/api/calendar/2027')).json(), { origin: 'weekends-only', calendar: { holidays: [], workdays: [] } });
+
+  const year2027 = { holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08'], workdays: ['2027-01-30'], source: 'an administrator, until the notice is out' };
+  const put = await call(people.admin, 'PUT', '/api/calendar/2027', year2027);
+  t.equal(put.statusCode, 200);
+  t.match(put.json(), { origin: 'directory', revision: 0, calendar: { year: 2027, ...year2027 } });
+  const fixed = await call(people.admin, 'PUT', '/api/calendar/2027', { ...year2027, holidays: [...year2027.holidays, '2027-02-09'] });
+  t.equal(fixed.json().revision, 1, fixed.body);
+  const history = await call(people.supervisor, 'GET', '/api/calendar/2027/history');
+  t.same(history.json().events[1].data, { year: 2027, holidays: [...year2027.holidays, '2027-02-09'] });
+
+  const bad = await call(people.admin, 'PUT', '/api/calendar/2028', { holidays: ['2027-12-31'], workdays: ['2028-03-01'] });
+  t.equal(bad.statusCode, 400);
+  t.same(bad.json().errors.map((e: { path: string; message: string }) => `${e.path}: ${e.message}`), [
+    'holidays.0: must fall in 2028',
+    'workdays.0: is a weekday: only a Saturday or Sunday can be made a working day',
+  ]);
+  t.equal((await call(people.staff, 'PUT', '/api/calendar/2028', year2027)).statusCode, 403);
+  t.equal((await call(people.staff, 'GET', '/api/calendar/1999')).statusCode, 400);
+});
+
+t.test('working calendar › an administrator’s year counts in the deadlines set after it', async (t) => {
+  const { call } = await testApp(t);
+  // A made-up holiday on the Tuesday after the visit pushes a one-day deadline to the Wednesday.
+  const tuesday = new Date(Date.parse(visit) + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  const yearOf = tuesday.slice(0, 4);
+  const year = (await call(people.staff, 'GET', `/api/calendar/${yearOf}`)).json().calendar;
+  const put = await call(people.admin, 'PUT', `/api/calendar/${yearOf}`, { holidays: [...year.holidays.filter((d: string) => d !== tuesday), tuesday], workdays: year.workdays, source: 'test' });
+  t.equal(put.statusCode, 200);
+  const oneDay: DeadlinePolicyInput = { ...countyPolicy, reply: { ...countyPolicy.reply, normal: { amount: 1, unit: 'working-days' } } };
+  await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', oneDay);
+  const res = await call(people.staff, 'POST', '/api/cases', { ...sampleReceiveBody, urgency: 'normal', receivedAt: visit });
+  const monday = new Date(Date.parse(visit) + 8 * 3_600_000);
+  const wednesday = new Date(monday.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+  t.equal(res.json().replyDueBy, new Date(`${wednesday}T17:30:00+08:00`).toISOString(), 'the Tuesday is off: Wednesday, 17:30');
+});
