@@ -10,41 +10,58 @@ export const isWeekend = (day: string): boolean => {
   return weekday === 0 || weekday === 6;
 };
 
-const dates = z
-  .array(calendarDate)
-  .max(120)
-  .refine((days) => new Set(days).size === days.length, 'dates must not repeat');
+const year = z.number().int().min(2000).max(2099);
+const source = line(300).optional();
+
+/** Dates of `inYear`, each checked on its own, so one answer names every bad one. */
+const datesOf = (inYear: number, weekendsOnly: boolean) =>
+  z
+    .array(
+      calendarDate.superRefine((day, ctx) => {
+        // Not a date at all: the date check above has said so.
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return;
+        if (!day.startsWith(`${inYear}-`)) ctx.addIssue({ code: 'custom', message: `must fall in ${inYear}` });
+        else if (weekendsOnly && !isWeekend(day)) {
+          ctx.addIssue({ code: 'custom', message: 'is a weekday: only a Saturday or Sunday can be made a working day' });
+        }
+      }),
+    )
+    .max(120)
+    .refine((days) => new Set(days).size === days.length, 'dates must not repeat');
 
 /**
  * One year of the working calendar, as the State Council publishes it each
  * autumn for the next: the public holidays (days off, weekends inside a
  * holiday included) and the make-up working days (调休), weekend days that
  * move into the working week. Every other Saturday and Sunday is off and
- * every other weekday is a working day.
+ * every other weekday is a working day. What an administrator sends for
+ * `inYear` (the year is in the path).
  */
-export const calendarYearFields = z.strictObject({
-  year: z.number().int().min(2000).max(2099),
-  holidays: dates,
-  workdays: dates,
-  /** Where it comes from (the notice and its date), for whoever checks it. */
-  source: line(300).optional(),
-});
-export const calendarYearSchema = calendarYearFields.superRefine((calendar, ctx) => {
-    const prefix = `${calendar.year}-`;
-    for (const field of ['holidays', 'workdays'] as const) {
-      calendar[field].forEach((day, index) => {
-        if (!day.startsWith(prefix)) ctx.addIssue({ code: 'custom', path: [field, index], message: `must fall in ${calendar.year}` });
+export const calendarYearInputFor = (inYear: number) =>
+  z
+    .strictObject({
+      holidays: datesOf(inYear, false),
+      workdays: datesOf(inYear, true),
+      /** Where it comes from (the notice and its date), for whoever checks it. */
+      source,
+    })
+    .superRefine((calendar, ctx) => {
+      const off = new Set(calendar.holidays);
+      calendar.workdays.forEach((day, index) => {
+        if (off.has(day)) ctx.addIssue({ code: 'custom', path: ['workdays', index], message: 'is also listed as a holiday' });
       });
-    }
-    const off = new Set(calendar.holidays);
-    calendar.workdays.forEach((day, index) => {
-      if (off.has(day)) ctx.addIssue({ code: 'custom', path: ['workdays', index], message: 'is also listed as a holiday' });
-      else if (!isWeekend(day)) ctx.addIssue({ code: 'custom', path: ['workdays', index], message: 'is a weekday: only a Saturday or Sunday can be made a working day' });
     });
-  });
+
+/** The fields of a year as the directory keeps it (stream `calendar-<year>`). */
+export const calendarYearFields = z.strictObject({ year, holidays: z.array(calendarDate), workdays: z.array(calendarDate), source });
+/** A whole year, checked as `calendarYearInputFor` its year checks it. */
+export const calendarYearSchema = calendarYearFields.superRefine(({ year: inYear, ...rest }, ctx) => {
+  const checked = calendarYearInputFor(inYear).safeParse(rest);
+  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
 export type CalendarYear = z.infer<typeof calendarYearSchema>;
-/** What an administrator sends for a year: the year is in the path. */
-export const calendarYearInput = calendarYearFields.omit({ year: true });
+/** The body of `PUT /api/calendar/{year}` as documented; the route checks it against its year. */
+export const calendarYearInput = calendarYearInputFor(2026);
 
 /** `GET /api/calendar/{year}`: the year as deadlines count it, and whose it is. */
 export const effectiveYearSchema = z.strictObject({

@@ -27,7 +27,10 @@ const byUrgency = z.strictObject(Object.fromEntries(urgencies.map((u) => [u, tim
  * feedback on the outcome, per urgency; when to remind, as a share of the
  * time allowed; how long past a deadline before Huiyin escalates (督办) by
  * itself, and to whom; and when a station's working day ends, which is when
- * a deadline counted in working days falls.
+ * a deadline counted in working days falls. Today the reply deadline and
+ * the end of the working day are applied (to every case received or
+ * reopened); feedback, reminders and escalation are kept for the scheduler
+ * that will act on them.
  */
 export const deadlinePolicyRules = {
   reply: byUrgency,
@@ -39,12 +42,13 @@ export const deadlinePolicyRules = {
     .array(entryId)
     .max(20)
     .refine((ids) => new Set(ids).size === ids.length, 'ids must not repeat'),
-  workdayEndsAt: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM'),
+  // Midnight would put a deadline at the start of its last day, a day early.
+  workdayEndsAt: z.string().regex(/^(?:0[1-9]|1\d|2[0-3]):[0-5]\d$/, 'a time of day from 01:00 to 23:59, HH:MM'),
 };
 export const deadlinePolicyInput = z.strictObject(deadlinePolicyRules);
 export type DeadlinePolicyInput = z.infer<typeof deadlinePolicyInput>;
 
-/** A policy as the directory keeps it: stream `policy-<area code>`. */
+/** A policy as the directory keeps it: stream `deadlinePolicy-<area code>`. */
 export const deadlinePolicySchema = z.strictObject({ areaCode: areaCodeSchema, ...deadlinePolicyRules });
 export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>;
 
@@ -69,7 +73,8 @@ export const defaultDeadlinePolicy: DeadlinePolicyInput = {
 /** `GET /api/areas/{code}/deadline-policy`: the policy in force for the area, and where it is set. */
 export const effectivePolicySchema = z.strictObject({
   areaCode: z.string(),
-  policy: deadlinePolicyInput,
+  /** `escalateTo` names accounts: shown to administrators, supervisors and auditors only. */
+  policy: deadlinePolicyInput.partial({ escalateTo: true }),
   /** The area that sets it (the area itself or one above); null: Huiyin's default. */
   definedBy: z.string().nullable(),
   revision: z.number().int(),

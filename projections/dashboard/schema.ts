@@ -34,15 +34,19 @@ export const T = {
 } as const;
 
 /**
- * dashboard@1's tables, dropped where they are still found: version 1
- * counted a case's channel, urgency and category as one figure and had no
- * year grain (a city's year read twelve months of every bucket), and its
- * code is no longer shipped to serve reads while version 2 builds.
+ * dashboard@1's tables and checkpoint, dropped where they are still found:
+ * version 1 counted a case's channel, urgency and category as one figure
+ * and had no year grain (a city's year read twelve months of every
+ * bucket). Its code is not shipped, so it cannot serve while version 2
+ * builds: an instance upgraded from it answers the dashboard with 503 (and
+ * /readyz is not ready) until version 2 has caught up, a few minutes for
+ * a city's decade of cases.
  */
 const retired = ['dashboard_v1_cases', 'dashboard_v1_tallies', 'dashboard_v1_now', 'dashboard_v1_overdue'];
 
 export const dashboardDdl: readonly string[] = [
   ...retired.map((table) => `DROP TABLE IF EXISTS ${table}`),
+  `DELETE FROM projection_checkpoints WHERE projection = 'dashboard@1'`,
   `CREATE TABLE IF NOT EXISTS ${T.cases} (
     case_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL,
     area TEXT NOT NULL, station TEXT NOT NULL, received_ms INTEGER NOT NULL, received_day TEXT NOT NULL,

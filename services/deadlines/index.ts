@@ -56,12 +56,12 @@ export class Deadlines {
   /**
    * What a case command that sets a deadline from `from` is decided with:
    * the policy of the case's area and the calendar of that year and the
-   * years either side (a deadline of 30 working days from late December
-   * ends in the next year; a visit entered late may be from the last).
+   * next (counting only runs forward, and the longest deadline a policy
+   * allows, 250 working days, ends within the next year).
    */
   async factsFor(areaCode: string, from: string): Promise<CaseDeadlineFacts> {
     const year = new Date(Date.parse(from) + 8 * 3_600_000).getUTCFullYear();
-    const [effective, ...years] = await Promise.all([this.policyFor(areaCode), this.year(year - 1), this.year(year), this.year(year + 1)]);
+    const [effective, ...years] = await Promise.all([this.policyFor(areaCode), this.year(year), this.year(year + 1)]);
     const known = years.filter((y) => y.origin !== 'weekends-only').map((y) => y.calendar);
     return { deadlines: { policy: effective.policy, calendar: new WorkingCalendar(known) } };
   }

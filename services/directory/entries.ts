@@ -74,13 +74,15 @@ export class EntryBook {
     return idSchemas[kind].safeParse(id).success;
   }
 
-  async get<K extends EntryKind>(kind: K, id: string): Promise<Entry<K> | undefined> {
+  /** The entry; `fresh`: as its stream says now, not as this instance read it lately. */
+  async get<K extends EntryKind>(kind: K, id: string, options: { fresh?: boolean } = {}): Promise<Entry<K> | undefined> {
     if (!EntryBook.isValidId(kind, id)) return undefined;
     const engine = this.#engines[kind];
     const streamName = engine.streamNameOf(id);
+    const maxAgeMs = options.fresh ? 0 : LOOKUP_MAX_AGE_MS;
     const missedAt = this.#missing.get(streamName);
-    if (missedAt !== undefined && this.#now() - missedAt <= LOOKUP_MAX_AGE_MS) return undefined;
-    const stream = await engine.load(streamName, { maxAgeMs: LOOKUP_MAX_AGE_MS });
+    if (missedAt !== undefined && this.#now() - missedAt <= maxAgeMs) return undefined;
+    const stream = await engine.load(streamName, { maxAgeMs });
     const record = stream.context.record;
     if (!record) {
       this.#missing.set(streamName, this.#now());

@@ -14,7 +14,7 @@ export type { Entry, WriteResult } from './entries.js';
 export interface Directory extends DirectoryLookup {
   area(code: string): Promise<Area | undefined>;
   /** The entry as its stream says now, with the revision for ETags. */
-  get<K extends EntryKind>(kind: K, id: string): Promise<Entry<K> | undefined>;
+  get<K extends EntryKind>(kind: K, id: string, options?: { fresh?: boolean }): Promise<Entry<K> | undefined>;
   /** Registers a new entry; 409 DIRECTORY.ALREADY_EXISTS if the id is taken. */
   register<K extends EntryKind>(kind: K, record: unknown, actor: Actor, request: CommandRequest): Promise<WriteResult<K>>;
   /** Applies a partial change; 404 if there is no such entry, 400 if it changes nothing. */
@@ -83,7 +83,7 @@ export function createDirectory(options: DirectoryOptions): Directory {
       }
       return undefined;
     },
-    get: (kind, id) => book.get(kind, id),
+    get: (kind, id, options) => book.get(kind, id, options),
     async register(kind, record, actor, request) {
       const data = book.parse(kind, 'register', withIdentity(kind, record));
       await checkReferences(book, kind, data);

@@ -7,7 +7,8 @@ interface Page {
 }
 
 // Subscriptions take a turn per batch each, so they stay within a few pages
-// of one another; 64 pages of 256 events is a few dozen MB at most.
+// of one another. Bounded in pages: 64 of 256 events, a few dozen MB for
+// the events cases write (an append may be up to 1 MiB, so not in bytes).
 const KEPT_PAGES = 64;
 
 /**
@@ -39,9 +40,5 @@ export class SharedPages {
     this.#pages.set(key, { events, commit });
     if (this.#pages.size > KEPT_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
     return events;
-  }
-
-  clear(): void {
-    this.#pages.clear();
   }
 }

@@ -44,7 +44,8 @@ function bundle(): URL {
       renameSync(partial, file);
     }
     return file;
-  } catch {
+  } catch (error) {
+    process.emitWarning(`the writer thread boots through tsx (slower): its bundle could not be built (${String(error)})`);
     return TSX_BOOT;
   }
 }

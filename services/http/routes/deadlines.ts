@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { calendarYearInput, calendarYearSchema, effectiveYearSchema, yearParams } from '../../../contracts/calendar.js';
+import { calendarYearInput, calendarYearInputFor, effectiveYearSchema, yearParams } from '../../../contracts/calendar.js';
 import { deadlinePolicyInput, effectivePolicySchema } from '../../../contracts/deadline-policy.js';
 import { areaParams, entryHistory } from '../../../contracts/directory-http.js';
 import { CommandInvalidError, HuiyinError } from '../../../contracts/errors.js';
@@ -33,12 +33,22 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
     if (!(await directory.get('area', code))) throw new HuiyinError('DIRECTORY.NOT_FOUND', `no area ${code}`, { kind: 'area', id: code });
   };
 
+  const escalationTargetsMustExist = async (ids: readonly string[]) => {
+    const found = await Promise.all(ids.map((id) => directory.get('account', id)));
+    const issues = ids.flatMap((id, i) => (found[i]?.record.active ? [] : [{ path: `data.escalateTo.${i}`, message: `no active account ${id}` }]));
+    if (issues.length > 0) throw new CommandInvalidError('deadlinePolicy', issues);
+  };
+
   app.get(
     '/api/areas/:code/deadline-policy',
     { ...signedIn, schema: { tags, params: areaParams, response: { 200: effectivePolicySchema, ...problemResponses } } },
     async (request) => {
+      const who = await requireUser(request);
       await areaMustExist(request.params.code);
-      return deadlines.policyFor(request.params.code);
+      const effective = await deadlines.policyFor(request.params.code);
+      if (historyReaders.includes(who.role)) return effective;
+      const { escalateTo: _accounts, ...policy } = effective.policy;
+      return { ...effective, policy };
     },
   );
 
@@ -49,9 +59,9 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
       const actor = actorOf(await requireRole(request, 'admin'));
       const { code } = request.params;
       await areaMustExist(code);
-      const written = await putEntry(directory, 'deadlinePolicy', code, { areaCode: code, ...request.body }, actor, commandRequest(request));
+      await escalationTargetsMustExist(request.body.escalateTo);
+      await putEntry(directory, 'deadlinePolicy', code, { areaCode: code, ...request.body }, actor, commandRequest(request));
       const effective = await deadlines.policyFor(code);
-      if (written.position !== undefined) reply.header('x-log-position', String(written.position));
       return reply.header('etag', `"${effective.revision}"`).send(effective);
     },
   );
@@ -70,14 +80,22 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
 
   app.put(
     '/api/calendar/:year',
-    { ...admin, schema: { tags, headers: commandHeaders, params: yearParams, body: calendarYearInput, response: { 200: effectiveYearSchema, ...problemResponses } } },
+    {
+      ...admin,
+      // The body is checked below against the year in the path, so one
+      // answer names every bad date (a date of another year, a weekday made
+      // a working day) with the malformed ones.
+      attachValidation: true,
+      schema: { tags, headers: commandHeaders, params: yearParams, body: calendarYearInput, response: { 200: effectiveYearSchema, ...problemResponses } },
+    },
     async (request, reply) => {
       const actor = actorOf(await requireRole(request, 'admin'));
+      // Headers and path are refused as on every route; only the body is checked here.
+      if (request.validationError && request.validationError.validationContext !== 'body') throw request.validationError;
       const year = Number(request.params.year);
-      // The whole year is checked (its dates in it, no day both off and worked), not only each field.
-      const whole = calendarYearSchema.safeParse({ year, ...request.body });
-      if (!whole.success) throw new CommandInvalidError('calendar', fieldIssues(whole.error, 'data'));
-      await putEntry(directory, 'calendar', String(year), { year, ...request.body }, actor, commandRequest(request));
+      const body = calendarYearInputFor(year).safeParse(request.body);
+      if (!body.success) throw new CommandInvalidError('calendar', fieldIssues(body.error, 'data'));
+      await putEntry(directory, 'calendar', String(year), { year, ...body.data }, actor, commandRequest(request));
       const effective = await deadlines.year(year);
       return reply.header('etag', `"${effective.revision}"`).send(effective);
     },

@@ -4,20 +4,27 @@ import { caseDeadlines } from '../../../workflows/time/deadlines.js';
 import { officialCalendars } from '../../../workflows/time/official-calendars.js';
 import { WorkingCalendar } from '../../../workflows/time/working-days.js';
 import { sampleReceiveBody } from '../../support/case-fixtures.js';
-import { people, testApp } from '../../support/test-app.js';
+import { bodies, people, testApp } from '../../support/test-app.js';
 
+const DAY_MS = 86_400_000;
+const shipped = new WorkingCalendar(officialCalendars);
 /**
- * A visit at 10:00 China time on the Monday two to three weeks back (a
- * visit may be entered up to 30 days late), and the reply deadline a policy
- * gives it: the calendar's own rules are tested in test/workflows/time;
- * here, that the service hands the decider the policy and calendar in force.
+ * A visit at 10:00 China time on a Monday two to four weeks back (a visit
+ * may be entered up to 30 days late) whose week starts with three working
+ * days, and the reply deadline a policy gives it: the calendar's own rules
+ * are tested in test/workflows/time; here, that the service hands the
+ * decider the policy and calendar in force.
  */
 const visit = (() => {
-  const day = new Date(Date.now() - 14 * 86_400_000);
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return `${day.toISOString().slice(0, 10)}T10:00:00+08:00`;
+  for (const back of [14, 21]) {
+    const day = new Date(Date.now() - back * DAY_MS);
+    const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+    const week = [0, 1, 2].map((i) => new Date(Date.parse(monday) + i * DAY_MS).toISOString().slice(0, 10));
+    if (week.every((d) => shipped.isWorkingDay(d))) return `${monday}T10:00:00+08:00`;
+  }
+  throw new Error('no ordinary week in the last month');
 })();
-const dueBy = (policy: DeadlinePolicyInput, calendar = new WorkingCalendar(officialCalendars)) =>
+const dueBy = (policy: DeadlinePolicyInput, calendar = shipped) =>
   caseDeadlines(policy, calendar, 'normal', new Date(visit).toISOString()).replyDueBy;
 
 const countyPolicy: DeadlinePolicyInput = {
@@ -30,7 +37,8 @@ t.test('deadline policy › inherited from Huiyin’s default until an area sets
   const { call } = await testApp(t);
   const before = await call(people.staff, 'GET', '/api/areas/520221104/deadline-policy');
   t.equal(before.statusCode, 200);
-  t.same(before.json(), { areaCode: '520221104', policy: defaultDeadlinePolicy, definedBy: null, revision: -1 });
+  const { escalateTo: _accounts, ...visibleToStaff } = defaultDeadlinePolicy;
+  t.same(before.json(), { areaCode: '520221104', policy: visibleToStaff, definedBy: null, revision: -1 });
 
   const put = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', countyPolicy);
   t.equal(put.statusCode, 200);
@@ -121,4 +129,54 @@ t.test('working calendar › an administrator’s year counts in the deadlines s
   const monday = new Date(Date.parse(visit) + 8 * 3_600_000);
   const wednesday = new Date(monday.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
   t.equal(res.json().replyDueBy, new Date(`${wednesday}T17:30:00+08:00`).toISOString(), 'the Tuesday is off: Wednesday, 17:30');
+});
+
+t.test('deadline policy › a reopened case gets a new reply deadline by the policy in force then', async (t) => {
+  const { call, openCase } = await testApp(t);
+  const { id } = await openCase([['assign', bodies.assign], ['acknowledge'], ['resolve', bodies.resolve]]);
+  await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', { ...countyPolicy, reply: { ...countyPolicy.reply, urgent: { amount: 3, unit: 'hours' } } });
+  const before = Date.now();
+  const reopened = await call(people.admin, 'POST', `/api/cases/${id}/reopen`, { reason: 'Flooded again' });
+  t.equal(reopened.statusCode, 200);
+  const due = Date.parse(reopened.json().replyDueBy);
+  t.ok(due >= before + 3 * 3_600_000 - 1000 && due <= Date.now() + 3 * 3_600_000, 'three hours from the reopening, as the county now asks');
+});
+
+t.test('deadline policy › escalation goes to accounts that exist; only those who audit see who', async (t) => {
+  const { call } = await testApp(t);
+  await call(people.supervisor, 'GET', '/api/areas/520221/deadline-policy'); // the supervisor's account exists from here on
+  const unknown = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', { ...countyPolicy, escalateTo: ['sup-shuicheng', 'sup-nobody'] });
+  t.equal(unknown.statusCode, 400);
+  t.same(unknown.json().errors.map((e: { path: string }) => e.path), ['escalateTo.1']);
+  t.equal((await call(people.admin, 'GET', '/api/areas/520221/deadline-policy')).json().definedBy, null, 'nothing was written');
+  const set = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', { ...countyPolicy, escalateTo: ['sup-shuicheng'] });
+  t.equal(set.statusCode, 200);
+  t.same((await call(people.supervisor, 'GET', '/api/areas/520221104/deadline-policy')).json().policy.escalateTo, ['sup-shuicheng']);
+  const staff = (await call(people.staff, 'GET', '/api/areas/520221104/deadline-policy')).json();
+  t.notOk('escalateTo' in staff.policy, 'station staff see the deadlines, not the accounts');
+});
+
+t.test('deadline policy › If-Match: a stale revision is 412 and writes nothing, even when the body changes nothing', async (t) => {
+  const { call } = await testApp(t);
+  const put = (body: object, ifMatch?: string) => call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', body, ifMatch ? { 'if-match': ifMatch } : {});
+  t.equal((await put(countyPolicy, '"0"')).statusCode, 412, 'no policy yet: revision 0 is stale');
+  const first = await put(countyPolicy);
+  t.equal(first.statusCode, 200);
+  t.equal(first.headers.etag, '"0"');
+  t.equal((await put(countyPolicy, '"3"')).statusCode, 412, 'nothing to change, still a stale copy');
+  t.equal((await put({ ...countyPolicy, remindAt: 0.6 }, '"0"')).json().revision, 1);
+});
+
+t.test('working calendar › a refused year changes nothing', async (t) => {
+  const { call } = await testApp(t);
+  const bad = await call(people.admin, 'PUT', '/api/calendar/2027', { holidays: ['2027-01-01', 'soon'], workdays: ['2027-01-01'] });
+  t.equal(bad.statusCode, 400);
+  t.same(bad.json().errors.map((e: { path: string; message: string }) => `${e.path}: ${e.message}`).sort(), [
+    'holidays.1: Invalid ISO date',
+    'workdays.0: is a weekday: only a Saturday or Sunday can be made a working day',
+    'workdays.0: is also listed as a holiday',
+  ]);
+  t.match((await call(people.admin, 'GET', '/api/calendar/2027')).json(), { origin: 'weekends-only', revision: -1 });
+  const header = await call(people.admin, 'PUT', '/api/calendar/2027', { holidays: [], workdays: [] }, { 'idempotency-key': 'bad\u0001key' });
+  t.equal(header.statusCode, 400, 'headers are checked as on every route');
 });

@@ -19,9 +19,11 @@ t.test('case deadlines › the default tiers', async (t) => {
 });
 
 t.test('case deadlines › feedback is never due before the first reply', async (t) => {
-  const policy = { ...defaultDeadlinePolicy, reply: { ...defaultDeadlinePolicy.reply, normal: { amount: 10, unit: 'working-days' as const } } };
+  // A policy that allows longer for the first reply (20 working days) than for feedback (15).
+  const policy = { ...defaultDeadlinePolicy, reply: { ...defaultDeadlinePolicy.reply, normal: { amount: 20, unit: 'working-days' as const } } };
   const due = caseDeadlines(policy, calendar, 'normal', '2026-03-02T02:00:00.000Z');
-  t.ok(due.feedbackDueBy >= due.replyDueBy);
+  t.equal(due.replyDueBy, '2026-03-30T10:00:00.000Z');
+  t.equal(due.feedbackDueBy, due.replyDueBy, 'feedback is due with the reply, not before it');
 });
 
 t.test('case deadlines › a policy is checked naming every bad field', async (t) => {
@@ -29,7 +31,7 @@ t.test('case deadlines › a policy is checked naming every bad field', async (t
     ...defaultDeadlinePolicy,
     reply: { ...defaultDeadlinePolicy.reply, normal: { amount: 2.5, unit: 'working-days' } },
     remindAt: 1.2,
-    workdayEndsAt: '25:00',
+    workdayEndsAt: '00:00',
     escalateTo: ['a', 'a'],
   });
   t.notOk(bad.success);

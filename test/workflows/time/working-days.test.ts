@@ -1,5 +1,5 @@
 import t from 'tap';
-import { calendarYearSchema } from '../../../contracts/calendar.js';
+import { calendarYearInputFor, calendarYearSchema } from '../../../contracts/calendar.js';
 import { officialCalendars } from '../../../workflows/time/official-calendars.js';
 import { WorkingCalendar, chinaDateOf } from '../../../workflows/time/working-days.js';
 
@@ -49,14 +49,22 @@ t.test('working calendar › the China-time day decides, not the UTC one', async
   t.throws(() => calendar.addWorkingDays(0, 1.5, '18:00'), RangeError);
 });
 
-t.test('working calendar › an entered year is checked before it is kept', async (t) => {
-  const bad = calendarYearSchema.safeParse({ year: 2027, holidays: ['2026-12-31', '2027-02-30'], workdays: ['2027-03-03', '2027-03-03'] });
+t.test('working calendar › an entered year is checked before it is kept, naming every bad date at once', async (t) => {
+  const bad = calendarYearInputFor(2027).safeParse({
+    holidays: ['2026-12-31', '2027-02-30', '2027-01-01'],
+    workdays: ['2027-03-03', '2027-01-01', '2027-02-06'],
+  });
   t.notOk(bad.success);
-  const paths = bad.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  t.ok(paths.some((p) => p.startsWith('holidays.1')), 'a date that does not exist');
-  t.ok(paths.some((p) => p.startsWith('workdays:')), 'a repeated date');
-  const weekday = calendarYearSchema.safeParse({ year: 2027, holidays: ['2027-01-01'], workdays: ['2027-03-03', '2027-01-01'] });
-  t.match(weekday.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`), ['workdays.0: is a weekday: only a Saturday or Sunday can be made a working day', 'workdays.1: is also listed as a holiday']);
-  const outside = calendarYearSchema.safeParse({ year: 2027, holidays: ['2026-12-31'], workdays: [] });
-  t.match(outside.error!.issues[0], { path: ['holidays', 0], message: 'must fall in 2027' });
+  t.same(bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).sort(), [
+    'holidays.0: must fall in 2027',
+    'holidays.1: Invalid ISO date',
+    'workdays.0: is a weekday: only a Saturday or Sunday can be made a working day',
+    'workdays.1: is a weekday: only a Saturday or Sunday can be made a working day',
+    'workdays.1: is also listed as a holiday',
+  ]);
+  const both = calendarYearInputFor(2027).safeParse({ holidays: ['2027-02-06'], workdays: ['2027-02-06'] });
+  t.match(both.error!.issues, [{ path: ['workdays', 0], message: 'is also listed as a holiday' }], 'a Saturday both off and worked');
+  const repeated = calendarYearInputFor(2027).safeParse({ holidays: ['2027-01-01', '2027-01-01'], workdays: [] });
+  t.match(repeated.error!.issues, [{ path: ['holidays'], message: 'dates must not repeat' }]);
+  t.notOk(calendarYearSchema.safeParse({ year: 2027, holidays: ['2026-12-31'], workdays: [] }).success, 'a whole year is held to the same rules');
 });
