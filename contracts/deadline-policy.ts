@@ -77,5 +77,6 @@ export const effectivePolicySchema = z.strictObject({
   policy: deadlinePolicyInput.partial({ escalateTo: true }),
   /** The area that sets it (the area itself or one above); null: Huiyin's default. */
   definedBy: z.string().nullable(),
+  /** The area's own policy's revision (its ETag); -1 when it sets none. */
   revision: z.number().int(),
 });

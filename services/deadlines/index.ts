@@ -12,7 +12,7 @@ export interface EffectivePolicy {
   policy: DeadlinePolicyInput;
   /** The area whose policy this is (the area itself or one above it); null: Huiyin's default. */
   definedBy: string | null;
-  /** The defining policy's revision, for If-Match; -1 for the default. */
+  /** The area's own policy's revision, for If-Match on its PUT; -1 when it has none (inherited or the default). */
   revision: number;
 }
 
@@ -40,7 +40,7 @@ export class Deadlines {
   async policyFor(areaCode: string): Promise<EffectivePolicy> {
     for (const area of areaAndAbove(areaCode)) {
       const entry = await this.directory.get('deadlinePolicy', area);
-      if (entry) return { areaCode, policy: withoutArea(entry.record), definedBy: area, revision: entry.revision };
+      if (entry) return { areaCode, policy: withoutArea(entry.record), definedBy: area, revision: area === areaCode ? entry.revision : -1 };
     }
     return { areaCode, policy: defaultDeadlinePolicy, definedBy: null, revision: -1 };
   }

@@ -42,10 +42,12 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
   app.get(
     '/api/areas/:code/deadline-policy',
     { ...signedIn, schema: { tags, params: areaParams, response: { 200: effectivePolicySchema, ...problemResponses } } },
-    async (request) => {
+    async (request, reply) => {
       const who = await requireUser(request);
       await areaMustExist(request.params.code);
       const effective = await deadlines.policyFor(request.params.code);
+      // No ETag for a policy the area does not set: there is no revision to pin.
+      if (effective.revision >= 0) reply.header('etag', `"${effective.revision}"`);
       if (historyReaders.includes(who.role)) return effective;
       const { escalateTo: _accounts, ...policy } = effective.policy;
       return { ...effective, policy };
@@ -75,7 +77,11 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
   app.get(
     '/api/calendar/:year',
     { ...signedIn, schema: { tags, params: yearParams, response: { 200: effectiveYearSchema, ...problemResponses } } },
-    async (request) => deadlines.year(Number(request.params.year)),
+    async (request, reply) => {
+      const effective = await deadlines.year(Number(request.params.year));
+      if (effective.revision >= 0) reply.header('etag', `"${effective.revision}"`);
+      return effective;
+    },
   );
 
   app.put(
