@@ -27,6 +27,9 @@ COPY projections ./projections
 COPY services ./services
 # DATA_DIR holds the auth secret, and the event log when no EventStoreDB is set.
 RUN mkdir -p /data && chown node:node /data
+# The writer thread's entry is bundled at first start into this cache
+# (services/event-store/sqlite/writer-bundle.ts); the service runs as node.
+RUN mkdir -p node_modules/.cache/huiyin && chown node:node node_modules/.cache/huiyin
 USER node
 EXPOSE 3000
 VOLUME ["/data"]
