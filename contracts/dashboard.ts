@@ -86,6 +86,9 @@ export const scopeSchema = z.object({
   stationIds: z.array(z.string()).nullable().describe('for staff and deputies: the stations counted'),
 });
 
+/** What the directory calls an area or station, so a supervisor reads 蟠龙镇, not 520221104. */
+const directoryName = z.string().nullable().describe('its name in the directory; null when the directory has none');
+
 export const dashboardSchema = figuresSchema.extend({
   scope: scopeSchema,
   period: z.object({ from: date, to: date, timeZone: z.string() }),
@@ -93,8 +96,8 @@ export const dashboardSchema = figuresSchema.extend({
   /** The clock overdue was judged by, and the log position the figures include. */
   asOf: instant,
   position: count,
-  byArea: z.array(figuresSchema.extend({ areaCode: z.string() })).describe('the child areas of the area asked'),
-  byStation: z.array(figuresSchema.extend({ stationId: z.string(), areaCode: z.string() })),
+  byArea: z.array(figuresSchema.extend({ areaCode: z.string(), name: directoryName })).describe('the child areas of the area asked'),
+  byStation: z.array(figuresSchema.extend({ stationId: z.string(), areaCode: z.string(), name: directoryName })),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

@@ -6,6 +6,7 @@ import { dashboardQuery, dashboardSchema, totalsQuery, totalsSchema, type Dashbo
 import { HuiyinError } from '../../../contracts/errors.js';
 import { DAY_MS } from '../../../contracts/time.js';
 import { TIME_ZONE, dateOf, readDashboard, readTotals } from '../../../projections/dashboard/index.js';
+import { getArea, getStation } from '../../../projections/directory/index.js';
 import { dashboardScopeFor, type ResolvedScope } from '../../read-side/dashboard-scope.js';
 import { DashboardPusher } from '../../read-side/dashboard-stream.js';
 import { requireUser } from '../auth/plugin.js';
@@ -31,9 +32,12 @@ function periodOf(query: DashboardQuery, nowMs: number): { from: string; to: str
 function dashboardOf(app: FastifyInstance, resolved: ResolvedScope, query: DashboardQuery): Dashboard {
   const nowMs = Date.now();
   const period = periodOf(query, nowMs);
-  const figures = readDashboard(app.readModels.db, { scope: resolved.scope, ...period, nowMs, minSample: query.minSample });
+  const db = app.readModels.db;
+  const figures = readDashboard(db, { scope: resolved.scope, ...period, nowMs, minSample: query.minSample });
   return {
     ...figures,
+    byArea: figures.byArea.map((area) => ({ ...area, name: getArea(db, area.areaCode)?.name ?? null })),
+    byStation: figures.byStation.map((station) => ({ ...station, name: getStation(db, station.stationId)?.name ?? null })),
     scope: resolved.echo,
     period: { ...period, timeZone: TIME_ZONE },
     minimumSample: query.minSample,

@@ -26,6 +26,11 @@ t.test('dashboard routes › a supervisor sees their district’s figures, anoth
   });
   t.same(body.byArea.map((a: { areaCode: string }) => a.areaCode), ['520221104'], 'the district’s towns');
   t.same(body.byStation.map((s: { stationId: string }) => s.stationId), ['st-baichehe']);
+  t.same(
+    [...body.byArea, ...body.byStation].map((x: { name: string | null }) => x.name),
+    ['Panlong Town', 'Baichehe Community Room'],
+    'each named as the directory names it',
+  );
   t.match(body.hours.toAcknowledge, { count: 1, insufficientData: true });
 
   const theirs = (await call(people.otherSupervisor, 'GET', '/api/dashboard')).json();
