@@ -36,3 +36,41 @@ export function batched<B extends BatchWrites>(
     },
   };
 }
+
+/**
+ * The rows of a batch's cases, read once and kept for the rest of the
+ * batch: a case has several events in a batch, and each would otherwise
+ * read and rewrite its row. `changed` rows are written once by `flush`.
+ */
+export class BatchRows<R> {
+  readonly #rows = new Map<string, R | undefined>();
+  readonly #changed = new Set<R>();
+
+  constructor(
+    private readonly read: (key: string) => R | undefined,
+    private readonly write: (row: R) => void,
+  ) {}
+
+  /** The row as this batch left it so far (undefined: not in the table). */
+  get(key: string): R | undefined {
+    if (this.#rows.has(key)) return this.#rows.get(key);
+    const row = this.read(key);
+    this.#rows.set(key, row);
+    return row;
+  }
+
+  /** The row this batch now holds for `key`; `changed` ones are written by `flush`. */
+  set(key: string, row: R, changed: boolean): void {
+    this.#rows.set(key, row);
+    if (changed) this.#changed.add(row);
+  }
+
+  /** Marks a row read with `get` (and changed in place) for writing. */
+  changed(row: R): void {
+    this.#changed.add(row);
+  }
+
+  flush(): void {
+    for (const row of this.#changed) this.write(row);
+  }
+}

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CaseStatus, StatusGroup } from '../../contracts/case/vocabulary.js';
+import { BatchRows } from '../batched.js';
 import { preparedPerDb } from '../prepared.js';
 import { tables as t } from './schema.js';
 
@@ -36,34 +37,29 @@ const statementsFor = preparedPerDb((db: Database.Database) => ({
  * and their order is the log's).
  */
 export class CaseListBatch {
-  private readonly s: ReturnType<typeof statementsFor>;
-  /** Cases read or received in this batch (undefined: not in the table). */
-  private readonly cases = new Map<string, CaseState | undefined>();
-  private readonly changed = new Set<CaseState>();
+  readonly #cases: BatchRows<CaseState>;
 
   constructor(readonly db: Database.Database) {
-    this.s = statementsFor(db);
+    const s = statementsFor(db);
+    this.#cases = new BatchRows((caseId) => s.state.get(caseId), (state) => s.write.run(state));
   }
 
   /** The case as this batch left it so far; a change is written back by `changedCase`. */
   caseOf(caseId: string): CaseState | undefined {
-    if (this.cases.has(caseId)) return this.cases.get(caseId);
-    const state = this.s.state.get(caseId);
-    this.cases.set(caseId, state);
-    return state;
+    return this.#cases.get(caseId);
   }
 
   /** A case just inserted with these columns: what later events of the batch start from. */
   receivedCase(caseId: string, state: CaseState): void {
-    this.cases.set(caseId, state);
+    this.#cases.set(caseId, state, false);
   }
 
   changedCase(state: CaseState): void {
-    this.changed.add(state);
+    this.#cases.changed(state);
   }
 
   /** Writes every changed case; the batch is spent after. */
   flush(): void {
-    for (const state of this.changed) this.s.write.run(state);
+    this.#cases.flush();
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BatchRows } from '../batched.js';
 import { statementsOf, type CaseRow } from './schema.js';
 
 interface TallyCell {
@@ -44,29 +45,24 @@ const SEP = '\u0001';
  */
 export class DashboardBatch {
   private readonly s: ReturnType<typeof statementsOf>;
-  /** Case rows read or written in this batch (undefined: not in the table). */
-  private readonly cases = new Map<string, CaseRow | undefined>();
-  private readonly changed = new Set<CaseRow>();
+  readonly #cases: BatchRows<CaseRow>;
   private readonly tallies = new Map<string, TallyCell>();
   private readonly histograms = new Map<string, HistogramCell>();
   private readonly counts = new Map<string, NowCell>();
   private readonly overdue = new Map<string, OverdueCell>();
 
   constructor(readonly db: Database.Database) {
-    this.s = statementsOf(db);
+    const s = (this.s = statementsOf(db));
+    this.#cases = new BatchRows((caseId) => s.getCase.get(caseId), (row) => s.putCase.run(row));
   }
 
   /** The case as this batch left it so far; the caller writes any change back with `putCase`. */
   caseOf(caseId: string): CaseRow | undefined {
-    if (this.cases.has(caseId)) return this.cases.get(caseId);
-    const row = this.s.getCase.get(caseId);
-    this.cases.set(caseId, row);
-    return row;
+    return this.#cases.get(caseId);
   }
 
   putCase(row: CaseRow): void {
-    this.cases.set(row.case_id, row);
-    this.changed.add(row);
+    this.#cases.set(row.case_id, row, true);
   }
 
   tally(grain: string, period: string, area: string, station: string, dim: string, value: string, n: number): void {
@@ -105,7 +101,7 @@ export class DashboardBatch {
   /** Writes everything gathered; the batch is spent after. */
   flush(): void {
     const s = this.s;
-    for (const row of this.changed) s.putCase.run(row);
+    this.#cases.flush();
     for (const c of this.tallies.values()) {
       // Nothing moved: the row stays as it was, or absent.
       if (c.n === 0) continue;

@@ -1,7 +1,7 @@
 import { areaAndAbove } from '../../contracts/area.js';
 import type { CalendarYear } from '../../contracts/calendar.js';
 import { defaultDeadlinePolicy, type DeadlinePolicyInput } from '../../contracts/deadline-policy.js';
-import type { CaseDeadlineFacts } from '../../workflows/case/deadline-rules.js';
+import type { CaseDeadlineFacts } from '../../workflows/case/index.js';
 import { officialCalendars } from '../../workflows/time/official-calendars.js';
 import { WorkingCalendar } from '../../workflows/time/working-days.js';
 import type { Directory } from '../directory/index.js';

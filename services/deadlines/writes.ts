@@ -1,11 +1,11 @@
 import type { Actor } from '../../contracts/actor.js';
 import type { EntryKind } from '../../contracts/directory.js';
 import { HuiyinError, WrongExpectedRevisionError } from '../../contracts/errors.js';
+import type { JsonObject } from '../../contracts/event-store.js';
+import { changedFields } from '../../workflows/directory/index.js';
 import type { CommandRequest } from '../commands/envelope.js';
 import type { Directory } from '../directory/index.js';
 
-// Values are JSON: equal when they serialise alike.
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const identityOf = { deadlinePolicy: 'areaCode', calendar: 'year' } as const;
 
 /**
@@ -32,10 +32,8 @@ export async function putEntry(
     }
     try {
       if (!current) return await directory.register(kind, record, actor, request);
-      const stored = current.record as unknown as Record<string, unknown>;
-      const changed = Object.fromEntries(
-        Object.entries(record).filter(([field, value]) => field !== identityOf[kind] && !same(stored[field], value)),
-      );
+      // What the update would record; nothing: the PUT writes nothing.
+      const { [identityOf[kind]]: _identity, ...changed } = changedFields(current.record as unknown as JsonObject, record as JsonObject);
       if (Object.keys(changed).length === 0) return {};
       return await directory.update(kind, id, changed, actor, request);
     } catch (error) {

@@ -2,18 +2,14 @@ import type { CaseAction } from '../../contracts/case/commands.js';
 import type { Urgency } from '../../contracts/case/vocabulary.js';
 import type { Station } from '../../contracts/directory.js';
 import type { Principal } from '../../contracts/identity.js';
-import { defaultDeadlinePolicy } from '../../contracts/deadline-policy.js';
+import { shippedDeadlineRules } from '../../workflows/case/index.js';
 import { caseDeadlines } from '../../workflows/time/deadlines.js';
-import { officialCalendars } from '../../workflows/time/official-calendars.js';
-import { WorkingCalendar } from '../../workflows/time/working-days.js';
 import { newCaseIdFor } from '../commands/command-ids.js';
 import type { GeneratedDirectory, GeneratedTown } from './directory.js';
 import type { Random } from './random.js';
 import { demoCategoryList } from '../demo/directory-data.js';
 import { agencies, generatedCategoryList, givenNames, seasonalWeight, seasons, summaries, surnames, villageNames } from './words.js';
 import { followThrough, type Fate } from './plan-work.js';
-
-const calendar = new WorkingCalendar(officialCalendars);
 
 export const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -133,7 +129,7 @@ export function planCase(ctx: PlanContext, rng: Random, caseNo: number, like?: C
     fate: fate ?? rng.weighted(fates, ([, w]) => w)[0],
     caseId, town, stationDeputies, agency: agencies[category] ?? '镇人民政府', entryAt,
     // The deadline the case service will set (the default policy): late replies are planned against it.
-    replyDueBy: Date.parse(caseDeadlines(defaultDeadlinePolicy, calendar, urgency, new Date(receivedAt).toISOString()).replyDueBy),
+    replyDueBy: Date.parse(caseDeadlines(shippedDeadlineRules.policy, shippedDeadlineRules.calendar, urgency, new Date(receivedAt).toISOString()).replyDueBy),
     siteCheckLikely: ['roads', 'water', 'safety-hazard', 'ice', 'power'].includes(category),
     key,
   });

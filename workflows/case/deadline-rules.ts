@@ -11,11 +11,11 @@ export interface CaseDeadlineFacts {
 }
 
 /** What a command handed no facts (a test, the history generator) decides with: the default policy and the shipped calendar. */
-const shipped: CaseDeadlineFacts['deadlines'] = { policy: defaultDeadlinePolicy, calendar: new WorkingCalendar(officialCalendars) };
+export const shippedDeadlineRules: CaseDeadlineFacts['deadlines'] = { policy: defaultDeadlinePolicy, calendar: new WorkingCalendar(officialCalendars) };
 
 function deadlineRulesOf(context: DecideContext): CaseDeadlineFacts['deadlines'] {
   const facts = context.facts as Partial<CaseDeadlineFacts> | undefined;
-  return facts?.deadlines ?? shipped;
+  return facts?.deadlines ?? shippedDeadlineRules;
 }
 
 /** A reply deadline counted from `from` by the policy and calendar the command was handed. */

@@ -41,4 +41,5 @@ export type { CaseCommandType };
 export type { CaseContext } from './context.js';
 export { trackingCodeFor } from './tracking-code.js';
 export { replyDueBy, replyEvents, replyWindowMs } from './deadlines.js';
+export { shippedDeadlineRules, type CaseDeadlineFacts } from './deadline-rules.js';
 export { caseRights, caseVisibility } from './permissions.js';

@@ -63,6 +63,13 @@ function entryMachine(spec: EntrySpec) {
 // Values are JSON (strings, arrays of strings): equal when they serialise alike.
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The fields of `data` that would change `current` (all of them when there is no record yet). */
+export function changedFields(current: JsonObject | null, data: JsonObject): JsonObject {
+  return Object.fromEntries(
+    Object.entries(data).filter(([field, value]) => value !== undefined && !(current && sameValue(current[field], value))),
+  ) as JsonObject;
+}
+
 function decideEntry(spec: EntrySpec, command: EntryCommand, state: WorkflowState<EntryContext>, context: DecideContext): EntryEvent[] {
   switch (command.type) {
     case 'register':
@@ -75,9 +82,7 @@ function decideEntry(spec: EntrySpec, command: EntryCommand, state: WorkflowStat
       return [{ type: spec.registered.type, data: command.data }];
     case 'update': {
       const current = state.context.record;
-      const changed = Object.fromEntries(
-        Object.entries(command.data).filter(([field, value]) => value !== undefined && !(current && sameValue(current[field], value))),
-      );
+      const changed = changedFields(current, command.data);
       // An entry that does not exist yet is left for the machine to turn down.
       if (current && Object.keys(changed).length === 0) {
         throw new CommandInvalidError('update', [{ path: 'data', message: 'the update changes nothing' }]);

@@ -59,4 +59,4 @@ export const directoryWorkflows: Record<EntryKind, EntryWorkflow> = {
   calendar: calendarWorkflow,
 };
 
-export { entryWorkflow, type EntryCommand, type EntryContext, type EntryEvent, type EntrySpec, type EntryWorkflow } from './entry-workflow.js';
+export { changedFields, entryWorkflow, type EntryCommand, type EntryContext, type EntryEvent, type EntrySpec, type EntryWorkflow } from './entry-workflow.js';

@@ -1,5 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import { calendarYearInput, calendarYearInputFor, effectiveYearSchema, yearParams } from '../../../contracts/calendar.js';
 import { deadlinePolicyInput, effectivePolicySchema } from '../../../contracts/deadline-policy.js';
 import { areaParams, entryHistory } from '../../../contracts/directory-http.js';
@@ -21,6 +22,12 @@ const signedIn = { preValidation: async (request: Parameters<typeof requireUser>
 const admin = { preValidation: async (request: Parameters<typeof requireUser>[0]) => void (await requireRole(request, 'admin')) };
 const auditors = { preValidation: async (request: Parameters<typeof requireUser>[0]) => void (await requireRole(request, ...historyReaders)) };
 
+/** Sends an entry's revision as its ETag; none for one not set (inherited, shipped): there is no revision to pin. */
+function withEtag<T extends { revision: number }>(reply: FastifyReply, effective: T): T {
+  if (effective.revision >= 0) reply.header('etag', `"${effective.revision}"`);
+  return effective;
+}
+
 /**
  * Deadlines as data: each area's policy, inherited by the areas below it
  * until one sets its own, and the working calendar year by year. Anyone
@@ -29,6 +36,11 @@ const auditors = { preValidation: async (request: Parameters<typeof requireUser>
  */
 export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadlines: Deadlines }> = async (plain, { directory, deadlines }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
+  /** Every change of a policy or a calendar year, for those who audit. */
+  const historyRoute = <P extends Record<string, string>>(path: string, params: ZodType<P>, kind: 'deadlinePolicy' | 'calendar', idOf: (params: P) => string) =>
+    app.get(path, { ...auditors, schema: { tags, params, response: { 200: entryHistory, ...problemResponses } } }, async (request) => ({
+      events: await directory.history(kind, idOf(request.params as P)),
+    }));
   const areaMustExist = async (code: string) => {
     if (!(await directory.get('area', code))) throw new HuiyinError('DIRECTORY.NOT_FOUND', `no area ${code}`, { kind: 'area', id: code });
   };
@@ -46,8 +58,7 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
       const who = await requireUser(request);
       await areaMustExist(request.params.code);
       const effective = await deadlines.policyFor(request.params.code);
-      // No ETag for a policy the area does not set: there is no revision to pin.
-      if (effective.revision >= 0) reply.header('etag', `"${effective.revision}"`);
+      withEtag(reply, effective);
       if (historyReaders.includes(who.role)) return effective;
       const { escalateTo: _accounts, ...policy } = effective.policy;
       return { ...effective, policy };
@@ -63,24 +74,17 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
       await areaMustExist(code);
       await escalationTargetsMustExist(request.body.escalateTo);
       await putEntry(directory, 'deadlinePolicy', code, { areaCode: code, ...request.body }, actor, commandRequest(request));
-      const effective = await deadlines.policyFor(code);
-      return reply.header('etag', `"${effective.revision}"`).send(effective);
+      return withEtag(reply, await deadlines.policyFor(code));
     },
   );
 
-  app.get(
-    '/api/areas/:code/deadline-policy/history',
-    { ...auditors, schema: { tags, params: areaParams, response: { 200: entryHistory, ...problemResponses } } },
-    async (request) => ({ events: await directory.history('deadlinePolicy', request.params.code) }),
-  );
+  historyRoute('/api/areas/:code/deadline-policy/history', areaParams, 'deadlinePolicy', (params) => params.code);
 
   app.get(
     '/api/calendar/:year',
     { ...signedIn, schema: { tags, params: yearParams, response: { 200: effectiveYearSchema, ...problemResponses } } },
     async (request, reply) => {
-      const effective = await deadlines.year(Number(request.params.year));
-      if (effective.revision >= 0) reply.header('etag', `"${effective.revision}"`);
-      return effective;
+      return withEtag(reply, await deadlines.year(Number(request.params.year)));
     },
   );
 
@@ -102,14 +106,8 @@ export const deadlineRoutes: FastifyPluginAsync<{ directory: Directory; deadline
       const body = calendarYearInputFor(year).safeParse(request.body);
       if (!body.success) throw new CommandInvalidError('calendar', fieldIssues(body.error, 'data'));
       await putEntry(directory, 'calendar', String(year), { year, ...body.data }, actor, commandRequest(request));
-      const effective = await deadlines.year(year);
-      return reply.header('etag', `"${effective.revision}"`).send(effective);
+      return withEtag(reply, await deadlines.year(year));
     },
   );
-
-  app.get(
-    '/api/calendar/:year/history',
-    { ...auditors, schema: { tags, params: yearParams, response: { 200: entryHistory, ...problemResponses } } },
-    async (request) => ({ events: await directory.history('calendar', request.params.year) }),
-  );
+  historyRoute('/api/calendar/:year/history', yearParams, 'calendar', (params) => params.year);
 };
