@@ -27,10 +27,9 @@ const byUrgency = z.strictObject(Object.fromEntries(urgencies.map((u) => [u, tim
  * feedback on the outcome, per urgency; when to remind, as a share of the
  * time allowed; how long past a deadline before Huiyin escalates (督办) by
  * itself, and to whom; and when a station's working day ends, which is when
- * a deadline counted in working days falls. Today the reply deadline and
- * the end of the working day are applied (to every case received or
- * reopened); feedback, reminders and escalation are kept for the scheduler
- * that will act on them.
+ * a deadline counted in working days falls. Every case received or
+ * reopened is planned by it (the plan is kept with the event), and the
+ * scheduler acts on the plan.
  */
 export const deadlinePolicyRules = {
   reply: byUrgency,
@@ -79,4 +78,6 @@ export const effectivePolicySchema = z.strictObject({
   definedBy: z.string().nullable(),
   /** The area's own policy's revision (its ETag); -1 when it sets none. */
   revision: z.number().int(),
+  /** The revision of the policy in force (`definedBy`'s); -1 for the default. Deadline plans cite it. */
+  definedByRevision: z.number().int(),
 });

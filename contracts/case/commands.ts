@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { areaCodeSchema } from '../area.js';
 import { distinctIds, id, line, text } from '../text.js';
 import { instantInput } from '../time.js';
+import { timerCommandData } from './timers.js';
 import { channels, feedbackMethods, outcomes, satisfactions, urgencies } from './vocabulary.js';
 
 /**
@@ -92,13 +93,18 @@ export const caseActionBodies = {
 
 /**
  * Commands the case service issues itself while carrying out a merge or a
- * feedback; they are never HTTP actions and never listed as allowed actions.
+ * feedback, and those the scheduler issues when a deadline nears or
+ * passes; they are never HTTP actions and never listed as allowed actions.
  */
 export const caseInternalCommandData = {
   attach: z.strictObject({ caseId: id }),
   'confirm-merge': z.strictObject({ caseId: id }),
   detach: z.strictObject({ caseId: id, reason: text(2000) }),
   'relay-feedback': z.strictObject({ fromCaseId: id, method: z.enum(feedbackMethods), summary: text(4000) }),
+  /** The scheduler's firings (as the `system` actor): whom to tell and why comes from the case itself. */
+  remind: timerCommandData,
+  'mark-overdue': timerCommandData,
+  'escalate-overdue': timerCommandData,
 } as const;
 
 export const caseCommandData = { receive: receiveData, ...caseActionBodies, ...caseInternalCommandData } as const;

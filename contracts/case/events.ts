@@ -3,6 +3,7 @@ import { areaCodeSchema } from '../area.js';
 import { eventContract } from '../event-contract.js';
 import type { JsonObject } from '../event-store.js';
 import { instant } from '../time.js';
+import { deadlineKinds, deadlinePlanSchema, policyRefSchema } from './timers.js';
 import { channels, feedbackMethods, outcomes, satisfactions, urgencies } from './vocabulary.js';
 
 /**
@@ -38,12 +39,18 @@ const caseReceived = z.strictObject({
   receptionDeputyIds: ids,
   /** When a first reply is due: deadlines are data. */
   replyDueBy: instant,
+  /** The other deadlines and firings the area's policy set (null: cases received before Huiyin kept them). */
+  plan: deadlinePlanSchema.nullable(),
 });
+
+const deadline = { deadline: z.enum(deadlineKinds), dueBy: instant };
+/** Who a reminder or an overdue mark is for: the assigned deputies, or the station's staff while nobody is assigned. */
+const timerRecipients = z.strictObject({ deputyIds: ids, stationStaff: str.nullable() });
 
 const participants = z.strictObject({ deputyIds: ids, staff: z.array(str) });
 
 export const caseEventContracts = {
-  CaseReceived: eventContract(caseReceived, 2, {
+  CaseReceived: eventContract(caseReceived, 3, {
     // v1 took free-text categories and recorded no visit time or receiving deputies.
     1: (data, metadata) =>
       Object.assign({}, data, {
@@ -51,6 +58,8 @@ export const caseEventContracts = {
         receivedAt: occurredAtOf(metadata),
         receptionDeputyIds: [],
       }),
+    // v2 kept the reply deadline only: no reminders, feedback deadline or escalation.
+    2: (data) => Object.assign({}, data, { plan: null }),
   }),
   CaseAccepted: eventContract(z.strictObject({ note: str.optional() })),
   CaseAssigned: eventContract(z.strictObject({ deputyIds: ids })),
@@ -80,9 +89,10 @@ export const caseEventContracts = {
   CaseClosed: eventContract(z.strictObject({ summary: str.optional(), overrideReason: str.optional() }), 2, {
     1: (data) => data,
   }),
-  /** `replyDueBy`: the reopened matter's new reply deadline (null for v1 events). */
-  CaseReopened: eventContract(z.strictObject({ reason: str, replyDueBy: instant.nullable() }), 2, {
+  /** `replyDueBy`: the reopened matter's new reply deadline (null for v1 events); `plan`: its other deadlines (null before v3). */
+  CaseReopened: eventContract(z.strictObject({ reason: str, replyDueBy: instant.nullable(), plan: deadlinePlanSchema.nullable() }), 3, {
     1: (data) => Object.assign({}, data, { replyDueBy: null }),
+    2: (data) => Object.assign({}, data, { plan: null }),
   }),
   CaseWithdrawn: eventContract(z.strictObject({ reason: str.optional() })),
   CaseMerged: eventContract(z.strictObject({ intoCaseId: str })),
@@ -93,10 +103,30 @@ export const caseEventContracts = {
   /** A merge that could not complete takes its attachment back. */
   CaseDetached: eventContract(z.strictObject({ caseId: str, reason: str })),
   NoteAdded: eventContract(z.strictObject({ text: str })),
-  /** To whom (督办 goes to a person or an office), why, and by when (null for v1 events). */
-  CaseEscalated: eventContract(z.strictObject({ to: str.nullable(), reason: str, dueBy: instant.nullable() }), 2, {
-    1: (data) => Object.assign({}, data, { to: null, dueBy: null }),
-  }),
+  /**
+   * To whom (督办 goes to a person or an office), why, and by when (null for
+   * v1 events and for Huiyin's own). `automatic`: Huiyin escalated by
+   * itself, a deadline having passed unanswered for the policy's grace:
+   * which one, by which policy, to which accounts (none named: the
+   * supervisors of the case's area and the areas above it).
+   */
+  CaseEscalated: eventContract(
+    z.strictObject({
+      to: str.nullable(),
+      reason: str,
+      dueBy: instant.nullable(),
+      automatic: z.strictObject({ ...deadline, policy: policyRefSchema, supervisorIds: ids }).nullable(),
+    }),
+    3,
+    {
+      1: (data) => Object.assign({}, data, { to: null, dueBy: null }),
+      2: (data) => Object.assign({}, data, { automatic: null }),
+    },
+  ),
+  /** Huiyin reminded whoever must answer a deadline that it nears. */
+  ReminderSent: eventContract(z.strictObject({ ...deadline, to: timerRecipients })),
+  /** A deadline passed unanswered. */
+  CaseWentOverdue: eventContract(z.strictObject({ ...deadline, to: timerRecipients })),
 } as const;
 
 export type CaseEventType = keyof typeof caseEventContracts;

@@ -14,6 +14,8 @@ export interface EffectivePolicy {
   definedBy: string | null;
   /** The area's own policy's revision, for If-Match on its PUT; -1 when it has none (inherited or the default). */
   revision: number;
+  /** The revision of the policy in force (of `definedBy`'s entry; -1 for the default): what a deadline plan cites. */
+  definedByRevision: number;
 }
 
 /** A year of the working calendar and where it comes from. */
@@ -40,9 +42,12 @@ export class Deadlines {
   async policyFor(areaCode: string): Promise<EffectivePolicy> {
     for (const area of areaAndAbove(areaCode)) {
       const entry = await this.directory.get('deadlinePolicy', area);
-      if (entry) return { areaCode, policy: withoutArea(entry.record), definedBy: area, revision: area === areaCode ? entry.revision : -1 };
+      if (entry) {
+        const revision = area === areaCode ? entry.revision : -1;
+        return { areaCode, policy: withoutArea(entry.record), definedBy: area, revision, definedByRevision: entry.revision };
+      }
     }
-    return { areaCode, policy: defaultDeadlinePolicy, definedBy: null, revision: -1 };
+    return { areaCode, policy: defaultDeadlinePolicy, definedBy: null, revision: -1, definedByRevision: -1 };
   }
 
   async year(year: number): Promise<EffectiveYear> {
@@ -63,6 +68,7 @@ export class Deadlines {
     const year = new Date(Date.parse(from) + 8 * 3_600_000).getUTCFullYear();
     const [effective, ...years] = await Promise.all([this.policyFor(areaCode), this.year(year), this.year(year + 1)]);
     const known = years.filter((y) => y.origin !== 'weekends-only').map((y) => y.calendar);
-    return { deadlines: { policy: effective.policy, calendar: new WorkingCalendar(known) } };
+    const policyRef = { definedBy: effective.definedBy, revision: effective.definedByRevision };
+    return { deadlines: { policy: effective.policy, calendar: new WorkingCalendar(known), policyRef } };
   }
 }

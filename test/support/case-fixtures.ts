@@ -67,6 +67,9 @@ export const sampleCommandData: SampleCommandData = {
   'confirm-merge': { caseId: mergingCaseId },
   detach: { caseId: mergedEarlierCaseId, reason: 'the merge did not complete' },
   'relay-feedback': { fromCaseId: 'other-case', method: 'phone', summary: 'The roads office replaced the pipe' },
+  remind: { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z' },
+  'mark-overdue': { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z' },
+  'escalate-overdue': { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z' },
 };
 
 /** The reception form as a client posts it: without what the service looks up in the directory. */
@@ -87,6 +90,12 @@ export const sampleEventData: SampleEventData = {
     receivedAt: '2026-06-12T02:00:00.000Z',
     receptionDeputyIds: ['dep-li'],
     replyDueBy: '2026-06-13T02:00:00.000Z',
+    plan: {
+      reply: { remindAt: '2026-06-12T20:00:00.000Z', escalateAt: '2026-06-17T10:00:00.000Z' },
+      feedback: { dueBy: '2026-06-16T10:00:00.000Z', remindAt: '2026-06-15T16:00:00.000Z', escalateAt: '2026-06-19T10:00:00.000Z' },
+      escalateTo: [],
+      policy: { definedBy: null, revision: -1 },
+    },
   },
   CaseAccepted: { note: 'Within the station’s remit' },
   CaseAssigned: { deputyIds: ['dep-li', 'dep-wen'] },
@@ -107,14 +116,16 @@ export const sampleEventData: SampleEventData = {
   FeedbackRelayed: { fromCaseId: 'other-case', method: 'phone', summary: 'The roads office replaced the pipe' },
   FollowUpRecorded: { resolved: true, satisfaction: 'satisfied' },
   CaseClosed: { summary: 'Done and confirmed' },
-  CaseReopened: { reason: 'Flooded again after the next storm', replyDueBy: '2026-06-14T01:00:00.000Z' },
+  CaseReopened: { reason: 'Flooded again after the next storm', replyDueBy: '2026-06-14T01:00:00.000Z', plan: null },
   CaseWithdrawn: { reason: 'Sorted it out with the neighbour' },
   CaseMerged: { intoCaseId: 'other-case' },
   CaseAttached: { caseId: mergingCaseId },
   CaseMergeConfirmed: { caseId: mergingCaseId },
   CaseDetached: { caseId: mergingCaseId, reason: 'the merge did not complete' },
   NoteAdded: { text: 'Citizen called to ask for news' },
-  CaseEscalated: { to: 'County roads bureau', reason: 'No reply in five days', dueBy: '2026-06-20T01:00:00.000Z' },
+  CaseEscalated: { to: 'County roads bureau', reason: 'No reply in five days', dueBy: '2026-06-20T01:00:00.000Z', automatic: null },
+  ReminderSent: { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z', to: { deputyIds: ['dep-li'], stationStaff: null } },
+  CaseWentOverdue: { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z', to: { deputyIds: ['dep-li'], stationStaff: null } },
 };
 
 /** A history event with the sample data of its type, or the data given. */

@@ -1,5 +1,7 @@
 import type { Actor } from '../../contracts/actor.js';
 import type { CaseEvent, CaseEventData } from '../../contracts/case/events.js';
+import type { PendingTimer } from '../../contracts/case/timers.js';
+import { evolveTimers, movesTimers } from './timers.js';
 
 type Data<K extends CaseEvent['type']> = CaseEventData<K>;
 
@@ -36,7 +38,12 @@ export interface CaseContext {
   relayedFeedback: Array<Data<'FeedbackRelayed'> & Stamp>;
   escalations: Array<Data<'CaseEscalated'> & Stamp>;
   notes: Array<Data<'NoteAdded'> & Stamp>;
-  /** When anything last happened: the clock for overdue checks. */
+  /** The firings the case waits for (reminders, overdue marks, escalation), by the workflow's timer declarations. */
+  timers: readonly PendingTimer[];
+  /** Deadlines that passed unanswered, as Huiyin marked them. */
+  wentOverdue: Array<Data<'CaseWentOverdue'> & Stamp>;
+  reminders: Array<Data<'ReminderSent'> & Stamp>;
+  /** When a person last did anything (Huiyin's reminders and marks are not activity). */
   lastActivityAt: string | null;
 }
 
@@ -64,6 +71,9 @@ export const emptyCaseContext: CaseContext = {
   relayedFeedback: [],
   escalations: [],
   notes: [],
+  timers: [],
+  wentOverdue: [],
+  reminders: [],
   lastActivityAt: null,
 };
 
@@ -80,6 +90,7 @@ function stamped<T extends object>(data: T, stamp: Stamp): T & Stamp {
 export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp: Stamp): CaseContext {
   // Every key set below is already one of the context's (docs/performance.md).
   const c: CaseContext = { ...context, lastActivityAt: stamp.at };
+  if (movesTimers(event.type)) c.timers = evolveTimers(context.timers, event);
   switch (event.type) {
     case 'CaseReceived': {
       const { caseId, trackingCode, ...received } = event.data;
@@ -144,6 +155,10 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
       };
     case 'CaseEscalated':
       return { ...c, escalations: [...c.escalations, stamped(event.data, stamp)] };
+    case 'ReminderSent':
+      return { ...c, lastActivityAt: context.lastActivityAt, reminders: [...c.reminders, stamped(event.data, stamp)] };
+    case 'CaseWentOverdue':
+      return { ...c, lastActivityAt: context.lastActivityAt, wentOverdue: [...c.wentOverdue, stamped(event.data, stamp)] };
     case 'NoteAdded':
       return { ...c, notes: [...c.notes, stamped(event.data, stamp)] };
     default:

@@ -3,8 +3,9 @@ import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
 import { CommandInvalidError, HuiyinError, type FieldIssue } from '../../contracts/errors.js';
 import type { DecideContext, WorkflowState } from '../engine/definition.js';
 import type { CaseContext } from './context.js';
-import { newReplyDueBy } from './deadline-rules.js';
+import { newDeadlines } from './deadline-rules.js';
 import { replyDueBy } from './deadlines.js';
+import { firedTimer, isTimerCommand } from './timer-decisions.js';
 import { trackingCodeFor } from './tracking-code.js';
 
 /** The event each command produces. A Record, so a new command cannot be forgotten here. */
@@ -33,6 +34,9 @@ export const caseCommandEvents: Record<CaseCommandType, CaseEventType> = {
   'confirm-merge': 'CaseMergeConfirmed',
   detach: 'CaseDetached',
   'relay-feedback': 'FeedbackRelayed',
+  remind: 'ReminderSent',
+  'mark-overdue': 'CaseWentOverdue',
+  'escalate-overdue': 'CaseEscalated',
 };
 
 export type CaseState = WorkflowState<CaseContext>;
@@ -70,7 +74,7 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
       const { receivedAt = now(), receptionDeputyIds = [], ...form } = command.data;
       // v1 counted fixed windows from when the case was entered; v2 counts
       // from the visit, by the area's policy and the working calendar.
-      const due = version >= 2 ? newReplyDueBy(context, command.data.urgency, receivedAt) : replyDueBy(context.occurredAt, command.data.urgency);
+      const due = version >= 2 ? newDeadlines(context, command.data.urgency, receivedAt) : { replyDueBy: replyDueBy(context.occurredAt, command.data.urgency), plan: null };
       return {
         type: 'CaseReceived',
         data: defined(Object.assign({}, form, {
@@ -78,7 +82,8 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
           trackingCode: trackingCodeFor(context.streamId),
           receivedAt,
           receptionDeputyIds,
-          replyDueBy: due,
+          replyDueBy: due.replyDueBy,
+          plan: due.plan,
         })),
       };
     }
@@ -93,8 +98,8 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
     }
     case 'reopen': {
       const urgency = c.received?.urgency ?? 'normal';
-      const due = version >= 2 ? newReplyDueBy(context, urgency, now()) : null;
-      return { type: 'CaseReopened', data: { reason: command.data.reason, replyDueBy: due } };
+      const due = version >= 2 ? newDeadlines(context, urgency, now()) : { replyDueBy: null, plan: null };
+      return { type: 'CaseReopened', data: { reason: command.data.reason, replyDueBy: due.replyDueBy, plan: due.plan } };
     }
     case 'accept':
     case 'assign':
@@ -118,6 +123,10 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
     case 'relay-feedback':
       // These events record exactly what the command says; the types prove the shapes agree.
       return eventOf(command);
+    case 'remind':
+    case 'mark-overdue':
+    case 'escalate-overdue':
+      throw new Error('timer commands are decided by firedTimer');
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled case command ${(unhandled as { type: string }).type}`);
@@ -125,7 +134,7 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
   }
 }
 
-type SameShape = Exclude<CaseCommandType, 'receive' | 'complete-site-check' | 'close' | 'reopen'>;
+type SameShape = Exclude<CaseCommandType, 'receive' | 'complete-site-check' | 'close' | 'reopen' | 'remind' | 'mark-overdue' | 'escalate-overdue'>;
 function eventOf(command: CaseCommandOf<SameShape>): CaseEvent {
   switch (command.type) {
     case 'accept': return { type: 'CaseAccepted', data: defined({ note: command.data.note }) };
@@ -143,7 +152,7 @@ function eventOf(command: CaseCommandOf<SameShape>): CaseEvent {
     case 'withdraw': return { type: 'CaseWithdrawn', data: defined({ reason: command.data.reason }) };
     case 'merge': return { type: 'CaseMerged', data: { intoCaseId: command.data.intoCaseId } };
     case 'add-note': return { type: 'NoteAdded', data: { text: command.data.text } };
-    case 'escalate': return { type: 'CaseEscalated', data: { to: command.data.to, reason: command.data.reason, dueBy: command.data.dueBy } };
+    case 'escalate': return { type: 'CaseEscalated', data: { to: command.data.to, reason: command.data.reason, dueBy: command.data.dueBy, automatic: null } };
     case 'attach': return { type: 'CaseAttached', data: { caseId: command.data.caseId } };
     case 'confirm-merge': return { type: 'CaseMergeConfirmed', data: { caseId: command.data.caseId } };
     case 'detach': return { type: 'CaseDetached', data: { caseId: command.data.caseId, reason: command.data.reason } };
@@ -210,6 +219,8 @@ export const sharedRules: CaseRules = {
 /** A version's decider: its rules, then the shared mapping. */
 export function caseDecider(version: number, rules: CaseRules) {
   return (command: CaseCommand, state: CaseState, context: DecideContext): CaseEvent[] => {
+    // A firing the case no longer waits for (answered, ended, fired already) decides nothing.
+    if (isTimerCommand(command)) return firedTimer(command, state.context, context);
     const rule = rules[command.type] as ((c: CaseCommand, s: CaseState, x: DecideContext) => void) | undefined;
     rule?.(command, state, context);
     return [mapCommand(command, state, context, version)];

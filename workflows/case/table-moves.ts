@@ -39,6 +39,12 @@ export const caseMoves: TransitionTable = {
 /** Statuses before the citizen has an answer. */
 export const beforeAnswer: ReadonlySet<string> = new Set(['received', 'accepted', 'assigned', 'acknowledged', 'site-check', 'in-progress', 'resolved', 'declined']);
 
+/**
+ * What Huiyin records by itself while a deadline is live (workflows/case/timers.ts):
+ * every version takes them before the citizen has an answer, where deadlines are.
+ */
+export const timerFlags: Transitions = { ReminderSent: 'stay', CaseWentOverdue: 'stay' };
+
 /** A version's table: the shared moves, with what `extra` gives each status. */
 export function withMoves(extra: (status: 'new' | CaseStatus) => Transitions): TransitionTable {
   return Object.fromEntries(

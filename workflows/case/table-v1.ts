@@ -1,5 +1,5 @@
 import type { Transitions } from './machine.js';
-import { beforeAnswer, withMoves } from './table-moves.js';
+import { beforeAnswer, timerFlags, withMoves } from './table-moves.js';
 
 /**
  * Case workflow v1: the rules cases opened before v2 keep until they close.
@@ -7,10 +7,11 @@ import { beforeAnswer, withMoves } from './table-moves.js';
  * a merged case (and confirming or taking back the attachment) is the
  * merge's bookkeeping, which v1 cases take too so that a case can be merged
  * into them; v1 merged cases are not told the answer (no FeedbackRelayed).
+ * Their reply deadlines still pass: the scheduler's marks are taken too.
  */
 const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
 const anyOpenState: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', CaseAttached: 'stay', ...bookkeeping };
-const beforeAnswered: Transitions = { ...anyOpenState, CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
+const beforeAnswered: Transitions = { ...anyOpenState, ...timerFlags, CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV1 = withMoves((status) => {
   if (status === 'new') return {};

@@ -1,5 +1,5 @@
 import type { Transitions } from './machine.js';
-import { beforeAnswer, withMoves } from './table-moves.js';
+import { beforeAnswer, timerFlags, withMoves } from './table-moves.js';
 
 /**
  * Case workflow v2. Against v1: escalation (督办) is refused once a case is
@@ -13,7 +13,7 @@ import { beforeAnswer, withMoves } from './table-moves.js';
  */
 const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
 const flags: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...bookkeeping };
-const open: Transitions = { ...flags, CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
+const open: Transitions = { ...flags, ...timerFlags, CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV2 = withMoves((status): Transitions => {
   switch (status) {

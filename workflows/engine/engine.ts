@@ -13,7 +13,7 @@ export interface CommandResult<S = unknown, C extends Message = Message, E exten
   streamName: string;
   /** Revision of the command's last event. */
   revision: number;
-  /** Log position of the command's last event. */
+  /** Log position of the command's last event (-1 when the workflow decided that nothing happens). */
   position: number;
   /** True when the command id was already in the stream: nothing was written. */
   replayed: boolean;
@@ -181,6 +181,15 @@ export class WorkflowEngine<S = unknown, C extends Message = Message, E extends 
         stream = await this.load(streamName);
         verified = true;
         continue;
+      }
+      if (decision.events.length === 0) {
+        // Nothing to do, decided on a state that may be stale: ask the store before saying so.
+        if (!verified) {
+          stream = await this.load(streamName);
+          verified = true;
+          continue;
+        }
+        return { streamName, revision: stream.revision, position: -1, replayed: false, events: [], state: stream, rights };
       }
       const events = sealEvents(stream, decision.events, envelope);
       const next: FoldedStream<S, C, E> = Object.assign({}, decision.after, {

@@ -17,6 +17,10 @@ export interface CaseDeadlines {
   feedbackDueBy: string;
   /** When to remind whoever must reply: the policy's share of the time to reply. */
   remindReplyAt: string;
+  remindFeedbackAt: string;
+  /** When Huiyin escalates a deadline still unanswered: the policy's grace after it. */
+  escalateReplyAt: string;
+  escalateFeedbackAt: string;
 }
 
 export function caseDeadlines(
@@ -27,10 +31,16 @@ export function caseDeadlines(
 ): CaseDeadlines {
   const fromMs = Date.parse(from);
   const reply = dueAfter(fromMs, policy.reply[urgency], calendar, policy.workdayEndsAt);
-  const feedback = dueAfter(fromMs, policy.feedback[urgency], calendar, policy.workdayEndsAt);
+  const feedback = Math.max(reply, dueAfter(fromMs, policy.feedback[urgency], calendar, policy.workdayEndsAt));
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const remindAt = (due: number) => iso(fromMs + Math.round((due - fromMs) * policy.remindAt));
+  const escalateAt = (due: number) => iso(dueAfter(due, policy.escalateAfter, calendar, policy.workdayEndsAt));
   return {
-    replyDueBy: new Date(reply).toISOString(),
-    feedbackDueBy: new Date(Math.max(reply, feedback)).toISOString(),
-    remindReplyAt: new Date(fromMs + Math.round((reply - fromMs) * policy.remindAt)).toISOString(),
+    replyDueBy: iso(reply),
+    feedbackDueBy: iso(feedback),
+    remindReplyAt: remindAt(reply),
+    remindFeedbackAt: remindAt(feedback),
+    escalateReplyAt: escalateAt(reply),
+    escalateFeedbackAt: escalateAt(feedback),
   };
 }

@@ -10,7 +10,7 @@ const expectations: Partial<Record<CaseEventType, { stream?: string; expected: (
   CaseReceived: {
     // Entered at 09:05 +08:00: the visit is taken to be then, in UTC; the free-text category names itself.
     stream: 'case-old-well-water',
-    expected: (old) => ({ ...old, categoryName: '饮水安全', receivedAt: '2026-06-13T01:05:00.000Z', receptionDeputyIds: [] }),
+    expected: (old) => ({ ...old, categoryName: '饮水安全', receivedAt: '2026-06-13T01:05:00.000Z', receptionDeputyIds: [], plan: null }),
   },
   SiteCheckScheduled: { stream: 'case-old-well-water', expected: () => ({ at: '2026-06-15T01:30:00.000Z' }) },
   SiteCheckCompleted: {
@@ -19,8 +19,8 @@ const expectations: Partial<Record<CaseEventType, { stream?: string; expected: (
     expected: () => ({ findings: '井口无盖，雨水倒灌', checkedAt: '2026-06-15T03:00:00.000Z', participants: { deputyIds: [], staff: [] } }),
   },
   CaseClosed: { stream: 'case-old-land-dispute', expected: () => ({ summary: '已引导至司法所' }) },
-  CaseReopened: { expected: () => ({ reason: '大雨后再次积水。', replyDueBy: null }) },
-  CaseEscalated: { stream: 'case-old-well-water', expected: () => ({ reason: '涉及饮水安全', to: null, dueBy: null }) },
+  CaseReopened: { expected: () => ({ reason: '大雨后再次积水。', replyDueBy: null, plan: null }) },
+  CaseEscalated: { stream: 'case-old-well-water', expected: () => ({ reason: '涉及饮水安全', to: null, dueBy: null, automatic: null }) },
 };
 
 const versioned = caseEventTypes.filter((type) => caseEventContracts[type].version > 1);
@@ -55,14 +55,14 @@ t.test('case upcasters › every old event reads into data its current contract 
     t.ok(parsed.success, `${event.streamName}@${event.revision} ${event.type}: ${parsed.error?.message ?? 'ok'}`);
     seen.add(event.type);
   }
-  const newInV2 = ['FeedbackRelayed', 'CaseAttached', 'CaseMergeConfirmed', 'CaseDetached'];
-  t.same([...seen].sort(), caseEventTypes.filter((type) => !newInV2.includes(type)).sort(), 'the fixtures hold every event type v1 wrote');
+  const newSinceV1 = ['FeedbackRelayed', 'CaseAttached', 'CaseMergeConfirmed', 'CaseDetached', 'ReminderSent', 'CaseWentOverdue'];
+  t.same([...seen].sort(), caseEventTypes.filter((type) => !newSinceV1.includes(type)).sort(), 'the fixtures hold every event type v1 wrote');
 });
 
 t.test('event contracts › data already in the current shape is returned as it is', async (t) => {
   const contract = caseEventContracts.CaseEscalated;
-  const data = { to: 'County roads bureau', reason: 'Late', dueBy: '2026-06-20T01:00:00.000Z' };
-  t.equal(upcastData(contract, data, { schemaVersion: 2 }), data, 'the same object: folding new events costs nothing');
+  const data = { to: 'County roads bureau', reason: 'Late', dueBy: '2026-06-20T01:00:00.000Z', automatic: null };
+  t.equal(upcastData(contract, data, { schemaVersion: 3 }), data, 'the same object: folding new events costs nothing');
 });
 
 t.test('event contracts › an event of a version no upcaster reads is refused loudly', async (t) => {

@@ -58,7 +58,7 @@ t.test('case workflow v2 › when answered without a follow-up › closes withou
 t.test('case workflow v2 › when reopened after a poor follow-up and answered again › the new round’s follow-up decides', async (t) => {
   const secondRound = [
     ...unresolved,
-    ev('CaseReopened', { reason: 'Still floods', replyDueBy: '2026-06-14T01:00:00.000Z' }),
+    ev('CaseReopened', { reason: 'Still floods', replyDueBy: '2026-06-14T01:00:00.000Z', plan: null }),
     ev('CaseResolved'),
     ev('FeedbackGiven'),
   ];

@@ -6,14 +6,16 @@ import { caseWorkflowV1, caseWorkflowV2 } from '../../../workflows/case/index.js
 import { allowedCommands } from '../../../workflows/engine/fold.js';
 import { historyFor, sampleCommandData, withMerges } from '../../support/case-fixtures.js';
 import { workflowSpec } from '../../support/workflow-spec.js';
-import { eventOf, internalCommands, tables, type Status, type TableSpec } from './fixtures/transition-tables.js';
+import { eventOf, internalCommands, mergeCommands, tables, type Status, type TableSpec } from './fixtures/transition-tables.js';
 
 const publicCommands = caseCommandTypes.filter((c) => !internalCommands.includes(c));
 const offered = (row: TableSpec[Status]) => Object.keys(row).filter((c) => !internalCommands.includes(c as CaseCommandType)).sort();
 
 t.test('case transition tables › name every command and every event once', async (t) => {
   t.same(Object.keys(eventOf).sort(), [...caseCommandTypes].sort());
-  t.same(Object.values(eventOf).sort(), [...caseEventTypes].sort(), 'each event has exactly one command');
+  t.same([...new Set(Object.values(eventOf))].sort(), [...caseEventTypes].sort(), 'each event has a command');
+  const twice = Object.values(eventOf).filter((event, i, all) => all.indexOf(event) !== i);
+  t.same(twice, ['CaseEscalated'], 'only escalation is recorded by two: a person’s 督办 and Huiyin’s own');
 });
 
 for (const definition of [caseWorkflowV1, caseWorkflowV2]) {
@@ -30,7 +32,7 @@ for (const definition of [caseWorkflowV1, caseWorkflowV2]) {
 
       // The machine's own answer for every event, whatever any decider rule would say first.
       const taken = caseEventTypes.filter((type) => given.before.snapshot.can({ type, data: {}, occurredAt: '', actor: { id: '', role: 'system' } }));
-      t.same(taken.sort(), Object.keys(row).map((c) => eventOf[c as CaseCommandType]).sort(), 'the machine takes exactly these events');
+      t.same(taken.sort(), [...new Set(Object.keys(row).map((c) => eventOf[c as CaseCommandType]))].sort(), 'the machine takes exactly these events');
 
       for (const command of publicCommands) {
         const next = row[command];
@@ -58,7 +60,7 @@ for (const definition of [caseWorkflowV1, caseWorkflowV2]) {
       // A case merged earlier and one being merged now, so `detach` and `confirm-merge` have something to act on.
       const given = spec(withMerges(historyFor[status]));
       t.equal(given.before.status, status);
-      for (const command of internalCommands) {
+      for (const command of mergeCommands) {
         const next = row[command];
         const { decision, error } = given.when({ type: command, data: sampleCommandData[command] });
         if (next) {

@@ -12,7 +12,10 @@ t.test('case deadlines › the default tiers', async (t) => {
     replyDueBy: '2026-03-02T04:00:00.000Z',
     feedbackDueBy: '2026-03-03T10:00:00.000Z',
     remindReplyAt: '2026-03-02T03:30:00.000Z',
-  }, 'two clock hours to reply, reminded at 75% of them; feedback by the end of the next working day');
+    remindFeedbackAt: '2026-03-03T02:00:00.000Z',
+    escalateReplyAt: '2026-03-05T10:00:00.000Z',
+    escalateFeedbackAt: '2026-03-06T10:00:00.000Z',
+  }, 'two clock hours to reply, reminded at 75% of them; feedback by the end of the next working day; escalated three working days after each');
   t.equal(caseDeadlines(defaultDeadlinePolicy, calendar, 'urgent', from).replyDueBy, '2026-03-03T02:00:00.000Z', '24 clock hours');
   t.equal(caseDeadlines(defaultDeadlinePolicy, calendar, 'normal', from).replyDueBy, '2026-03-11T10:00:00.000Z', '7 working days, at 18:00 China time');
   t.equal(caseDeadlines(defaultDeadlinePolicy, calendar, 'complex', from).replyDueBy, '2026-03-23T10:00:00.000Z', '15 working days');

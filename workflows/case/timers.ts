@@ -1,0 +1,113 @@
+import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
+import type { DeadlineKind, DeadlinePlan, PendingTimer, TimerAction } from '../../contracts/case/timers.js';
+
+/** One deadline as the workflow declares it: what sets it, what answers it, what fires. */
+export interface DeadlineDeclaration {
+  description: string;
+  setBy: readonly CaseEventType[];
+  /** Any of these answers the deadline: whatever it had pending is dropped. */
+  answeredBy: readonly CaseEventType[];
+  fires: readonly TimerAction[];
+}
+
+/**
+ * The case workflow's timers, as data: shown by GET /api/workflows/case and
+ * followed by `evolveTimers`, which both the case (for the decider) and the
+ * deadlines read model (for the scheduler) run, so the two never disagree
+ * on what is pending.
+ */
+export const deadlineDeclarations: Readonly<Record<DeadlineKind, DeadlineDeclaration>> = {
+  reply: {
+    description: 'a first reply: a deputy acknowledges the matter, or feedback reaches the citizen',
+    setBy: ['CaseReceived', 'CaseReopened'],
+    answeredBy: ['CaseAcknowledged', 'FeedbackGiven', 'FeedbackRelayed'],
+    fires: ['remind', 'overdue', 'escalate'],
+  },
+  feedback: {
+    description: 'feedback on the outcome to the citizen',
+    setBy: ['CaseReceived', 'CaseReopened'],
+    answeredBy: ['FeedbackGiven', 'FeedbackRelayed'],
+    fires: ['remind', 'overdue', 'escalate'],
+  },
+  escalation: {
+    description: 'the due date a 督办 (escalation) set',
+    setBy: ['CaseEscalated'],
+    answeredBy: ['FeedbackGiven', 'FeedbackRelayed'],
+    fires: ['overdue'],
+  },
+};
+
+/** Leaving the open statuses ends every deadline: the matter is closed, withdrawn or merged. */
+export const timersEndedBy: readonly CaseEventType[] = ['CaseClosed', 'CaseWithdrawn', 'CaseMerged'];
+
+/** The event each firing records. */
+export const timerEvents: Readonly<Record<TimerAction, CaseEventType>> = {
+  remind: 'ReminderSent',
+  overdue: 'CaseWentOverdue',
+  escalate: 'CaseEscalated',
+};
+
+const ended = new Set<CaseEventType>(timersEndedBy);
+const answering = new Map<CaseEventType, Set<DeadlineKind>>();
+for (const [kind, declaration] of Object.entries(deadlineDeclarations) as [DeadlineKind, DeadlineDeclaration][]) {
+  for (const type of declaration.answeredBy) answering.set(type, (answering.get(type) ?? new Set()).add(kind));
+}
+const none: readonly PendingTimer[] = [];
+
+const timer = (deadline: DeadlineKind, action: TimerAction, at: string | null, dueBy: string): PendingTimer[] =>
+  at === null ? [] : [{ deadline, action, at, dueBy }];
+
+/** The firings a receipt or a reopening sets, in the order they fire. */
+export function plannedTimers(replyDueBy: string | null, plan: DeadlinePlan | null): PendingTimer[] {
+  const timers: PendingTimer[] = [];
+  if (replyDueBy !== null) {
+    timers.push(...timer('reply', 'remind', plan?.reply.remindAt ?? null, replyDueBy), ...timer('reply', 'overdue', replyDueBy, replyDueBy));
+    if (plan) timers.push(...timer('reply', 'escalate', plan.reply.escalateAt, replyDueBy));
+  }
+  if (plan) {
+    const { dueBy, remindAt, escalateAt } = plan.feedback;
+    timers.push(...timer('feedback', 'remind', remindAt, dueBy), ...timer('feedback', 'overdue', dueBy, dueBy), ...timer('feedback', 'escalate', escalateAt, dueBy));
+  }
+  return timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+const isFiring = (t: PendingTimer, deadline: DeadlineKind, action: TimerAction, dueBy: string) =>
+  t.deadline === deadline && t.action === action && t.dueBy === dueBy;
+
+/** The firing `(deadline, action, dueBy)` if the case is still waiting for it. */
+export function pendingTimer(timers: readonly PendingTimer[], deadline: DeadlineKind, action: TimerAction, dueBy: string): PendingTimer | undefined {
+  return timers.find((t) => isFiring(t, deadline, action, dueBy));
+}
+
+/** Whether `evolveTimers` can change anything for an event of this type (most cannot). */
+export function movesTimers(type: CaseEventType): boolean {
+  return type === 'CaseReceived' || type === 'CaseReopened' || type === 'CaseEscalated' || type === 'ReminderSent' || type === 'CaseWentOverdue' || ended.has(type) || answering.has(type);
+}
+
+/** The firings a case waits for after one more event: the declarations above, applied. */
+export function evolveTimers(timers: readonly PendingTimer[], event: CaseEvent): readonly PendingTimer[] {
+  switch (event.type) {
+    case 'CaseReceived':
+      return plannedTimers(event.data.replyDueBy, event.data.plan);
+    case 'CaseReopened':
+      return plannedTimers(event.data.replyDueBy, event.data.plan);
+    case 'ReminderSent':
+    case 'CaseWentOverdue': {
+      const { deadline, dueBy } = event.data;
+      const action: TimerAction = event.type === 'ReminderSent' ? 'remind' : 'overdue';
+      return timers.filter((t) => !isFiring(t, deadline, action, dueBy));
+    }
+    case 'CaseEscalated': {
+      const { automatic, dueBy } = event.data;
+      if (automatic) return timers.filter((t) => !isFiring(t, automatic.deadline, 'escalate', automatic.dueBy));
+      if (dueBy === null) return timers;
+      // A new 督办 due date replaces the one before.
+      return [...timers.filter((t) => t.deadline !== 'escalation'), ...timer('escalation', 'overdue', dueBy, dueBy)];
+    }
+    default: {
+      if (ended.has(event.type)) return none;
+      const answered = answering.get(event.type);
+      return answered ? timers.filter((t) => !answered.has(t.deadline)) : timers;
+    }
+  }
+}
