@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { caseInternalCommandData } from '../../contracts/case/commands.js';
+import { deadlineKinds, timerActions, type DeadlineKind } from '../../contracts/case/timers.js';
 import { caseStatuses, statusGroupOf, statusGroups, type CaseStatus } from '../../contracts/case/vocabulary.js';
-import { caseCommandEvents, caseTables } from '../../workflows/case/index.js';
+import { caseCommandEvents, caseTables, deadlineDeclarations, timerEvents, timersEndedBy } from '../../workflows/case/index.js';
+import type { TransitionTable } from '../../workflows/case/machine.js';
 
 export const workflowChartSchema = z.object({
   name: z.string(),
@@ -16,7 +18,40 @@ export const workflowChartSchema = z.object({
       transitions: z.array(z.object({ action: z.string(), event: z.string(), target: z.string() })),
     }),
   ),
+  /**
+   * The deadlines the workflow keeps and what Huiyin does by itself on each:
+   * what sets and answers it, which statuses it watches (where its firings
+   * are taken) and the event each firing records.
+   */
+  deadlines: z.array(
+    z.object({
+      kind: z.enum(deadlineKinds),
+      description: z.string(),
+      setBy: z.array(z.string()),
+      answeredBy: z.array(z.string()),
+      endedBy: z.array(z.string()),
+      watches: z.array(z.enum(caseStatuses)),
+      fires: z.array(z.object({ action: z.enum(timerActions), event: z.string() })),
+    }),
+  ),
 });
+
+function deadlinesAsData(table: TransitionTable): z.infer<typeof workflowChartSchema>['deadlines'] {
+  return (Object.keys(deadlineDeclarations) as DeadlineKind[]).map((kind) => {
+    const { description, setBy, answeredBy, fires } = deadlineDeclarations[kind];
+    const events = fires.map((action) => timerEvents[action]);
+    const watches = caseStatuses.filter((status) => events.every((event) => table[status][event] !== undefined));
+    return {
+      kind,
+      description,
+      setBy: [...setBy],
+      answeredBy: [...answeredBy],
+      endedBy: [...timersEndedBy],
+      watches,
+      fires: fires.map((action) => ({ action, event: timerEvents[action] })),
+    };
+  });
+}
 
 const internal = new Set<string>(Object.keys(caseInternalCommandData));
 
@@ -49,5 +84,6 @@ export function workflowAsData(version: number): z.infer<typeof workflowChartSch
         transitions,
       };
     }),
+    deadlines: deadlinesAsData(table),
   };
 }

@@ -38,13 +38,13 @@ t.test('deadline policy › inherited from Huiyin’s default until an area sets
   const before = await call(people.staff, 'GET', '/api/areas/520221104/deadline-policy');
   t.equal(before.statusCode, 200);
   const { escalateTo: _accounts, ...visibleToStaff } = defaultDeadlinePolicy;
-  t.same(before.json(), { areaCode: '520221104', policy: visibleToStaff, definedBy: null, revision: -1 });
+  t.same(before.json(), { areaCode: '520221104', policy: visibleToStaff, definedBy: null, revision: -1, definedByRevision: -1 });
 
   const put = await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', countyPolicy);
   t.equal(put.statusCode, 200);
   t.match(put.json(), { areaCode: '520221', definedBy: '520221', revision: 0, policy: { workdayEndsAt: '17:30' } });
   const below = await call(people.staff, 'GET', '/api/areas/520221104/deadline-policy');
-  t.match(below.json(), { areaCode: '520221104', definedBy: '520221', revision: -1, policy: { reply: { normal: { amount: 5 } } } }, 'the township inherits the county’s, and has none of its own');
+  t.match(below.json(), { areaCode: '520221104', definedBy: '520221', revision: -1, definedByRevision: 0, policy: { reply: { normal: { amount: 5 } } } }, 'the township inherits the county’s, and has none of its own');
   t.notOk(below.headers.etag, 'no revision of its own to pin');
   t.equal(put.headers.etag, '"0"');
 

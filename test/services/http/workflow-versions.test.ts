@@ -29,6 +29,22 @@ t.test('GET /api/workflows/case › each version as data, differing where their 
   }
 });
 
+t.test('GET /api/workflows/case › declares each deadline: what sets and answers it, the statuses it watches, what fires', async (t) => {
+  const { app } = await testApp(t, { seed: false });
+  const chart = (await app.inject('/api/workflows/case')).json();
+  t.same(chart.deadlines.map((d: { kind: string }) => d.kind), ['reply', 'feedback', 'escalation']);
+  const reply = chart.deadlines[0];
+  t.match(reply, {
+    setBy: ['CaseReceived', 'CaseReopened'],
+    answeredBy: ['CaseAcknowledged', 'FeedbackGiven', 'FeedbackRelayed'],
+    endedBy: ['CaseClosed', 'CaseWithdrawn', 'CaseMerged'],
+    fires: [{ action: 'remind', event: 'ReminderSent' }, { action: 'overdue', event: 'CaseWentOverdue' }, { action: 'escalate', event: 'CaseEscalated' }],
+  });
+  t.same(reply.watches, ['received', 'accepted', 'assigned', 'acknowledged', 'site-check', 'in-progress', 'resolved', 'declined'], 'every status before the citizen has an answer');
+  const listed = chart.states.flatMap((s: Chart['states'][number]) => s.transitions.map((x) => x.action));
+  t.notOk(listed.some((a: string) => ['remind', 'mark-overdue', 'escalate-overdue'].includes(a)), 'the scheduler’s firings are no one’s action');
+});
+
 t.test('GET /api/workflows/case › an unknown version is a 404 problem naming the versions there are', async (t) => {
   const { app } = await testApp(t, { seed: false });
   const res = await app.inject('/api/workflows/case?version=3');

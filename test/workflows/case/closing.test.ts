@@ -78,7 +78,7 @@ t.test('case workflow v2 › when closed › reopening sets a new reply deadline
   const outcome = caseSpec[2](historyFor.closed, { occurredAt }).when({ type: 'reopen', data: { reason: 'Flooded again' } });
   const [event] = accepted(t, outcome, 'CaseReopened');
   // The case is urgent: a reply is due a day after the reopening.
-  t.same(event?.data, { reason: 'Flooded again', replyDueBy: '2026-06-21T01:00:00.000Z' });
+  t.match(event?.data, { reason: 'Flooded again', replyDueBy: '2026-06-21T01:00:00.000Z', plan: { policy: { definedBy: null } } });
   t.equal(after(outcome).context.replyDueBy, '2026-06-21T01:00:00.000Z');
   t.equal(after(outcome).status, 'in-progress');
 });
@@ -86,7 +86,7 @@ t.test('case workflow v2 › when closed › reopening sets a new reply deadline
 t.test('case workflow v1 › when closed › reopening keeps the deadline it had', async (t) => {
   const outcome = caseSpec[1](historyFor.closed, { occurredAt: '2026-06-20T01:00:00.000Z' }).when({ type: 'reopen', data: { reason: 'Flooded again' } });
   const [event] = accepted(t, outcome, 'CaseReopened');
-  t.same(event?.data, { reason: 'Flooded again', replyDueBy: null });
+  t.same(event?.data, { reason: 'Flooded again', replyDueBy: null, plan: null });
   t.equal(after(outcome).context.replyDueBy, '2026-06-13T02:00:00.000Z', 'the deadline from receipt stands');
 });
 

@@ -12,7 +12,7 @@ const escalate = (data: Record<string, unknown>) => ({
 t.test('case workflow v2 › when in-progress › escalation names to whom, why and by when, and keeps the status', async (t) => {
   const outcome = caseSpec[2](historyFor['in-progress'], { actor: supervisor }).when(escalate({ dueBy: '2026-06-16T18:00:00+08:00' }));
   const [event] = accepted(t, outcome, 'CaseEscalated');
-  t.same(event?.data, { to: 'County people’s congress liaison office', reason: 'No reply in five days', dueBy: '2026-06-16T10:00:00.000Z' });
+  t.same(event?.data, { to: 'County people’s congress liaison office', reason: 'No reply in five days', dueBy: '2026-06-16T10:00:00.000Z', automatic: null });
   t.equal(after(outcome).status, 'in-progress');
   t.match(after(outcome).context.escalations, [{ to: 'County people’s congress liaison office', dueBy: '2026-06-16T10:00:00.000Z', by: supervisor }]);
 });

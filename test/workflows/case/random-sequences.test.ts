@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import t from 'tap';
 import { caseCommandTypes, type CaseCommandType } from '../../../contracts/case/commands.js';
 import { caseEventContracts, type CaseEventType } from '../../../contracts/case/events.js';
+import type { PendingTimer } from '../../../contracts/case/timers.js';
 import { HuiyinError } from '../../../contracts/errors.js';
 import type { Actor } from '../../../contracts/metadata.js';
 import { openSqliteEventStore } from '../../../services/event-store/sqlite/index.js';
@@ -15,7 +16,9 @@ import { sampleCommandData } from '../../support/case-fixtures.js';
 const actors: Actor[] = [
   { id: 'sup-1', role: 'supervisor' },
   { id: 'staff-1', role: 'staff' },
+  { id: 'huiyin', role: 'system' },
 ];
+const timerActionOf: Partial<Record<CaseCommandType, string>> = { remind: 'remind', 'mark-overdue': 'overdue', 'escalate-overdue': 'escalate' };
 
 const step = fc.record({
   type: fc.constantFrom(...caseCommandTypes),
@@ -29,10 +32,14 @@ const step = fc.record({
   /** Resend the previous command id, as a client retrying after a timeout. */
   retry: fc.boolean(),
   minutesLater: fc.integer({ min: 0, max: 600 }),
+  /** Now and then a jump of days, so the scheduler's firings come due. */
+  daysLater: fc.nat({ max: 9 }).map((n) => (n === 0 ? 3 : 0)),
 });
 
 /** Data that takes both sides of the rules that look at data: poor follow-ups, override reasons, merges and their bookkeeping. */
-function dataFor(type: CaseCommandType, variant: number, caseId: string): unknown {
+function dataFor(type: CaseCommandType, variant: number, caseId: string, timers: readonly PendingTimer[]): unknown {
+  const timer = timers.find((x) => x.action === timerActionOf[type]);
+  if (timer) return { deadline: timer.deadline, dueBy: timer.dueBy };
   switch (type) {
     case 'record-follow-up':
       return variant ? { resolved: false, satisfaction: 'unsatisfied' } : sampleCommandData[type];
@@ -52,7 +59,7 @@ function dataFor(type: CaseCommandType, variant: number, caseId: string): unknow
 
 /** Commands that end a case early or leave its status as it is. */
 const detours = new Set<string>(['withdraw', 'merge', 'add-note', 'escalate']);
-const refusals = new Set(['WORKFLOW.ILLEGAL_TRANSITION', 'COMMAND.INVALID', 'CASE.FOLLOW_UP_UNRESOLVED', 'CASE.MERGE_IN_PROGRESS', 'CASE.HAS_MERGED_CASES']);
+const refusals = new Set(['WORKFLOW.ILLEGAL_TRANSITION', 'COMMAND.INVALID', 'AUTH.FORBIDDEN', 'CASE.FOLLOW_UP_UNRESOLVED', 'CASE.MERGE_IN_PROGRESS', 'CASE.HAS_MERGED_CASES']);
 
 for (const version of [1, 2]) {
   t.test(`case workflow v${version} › random command sequences leave valid streams that replay to the same state`, async (t) => {
@@ -67,18 +74,19 @@ for (const version of [1, 2]) {
         let clock = Date.parse('2026-06-13T01:00:00Z');
         let lastCommandId = randomUUID();
         let written = 0;
-        const first = { type: 'receive' as const, pickAllowed: false, pick: 0, detour: false, variant: 0, actor: actors[1]!, retry: false, minutesLater: 0 };
+        const first = { type: 'receive' as const, pickAllowed: false, pick: 0, detour: false, variant: 0, actor: actors[1]!, retry: false, minutesLater: 0, daysLater: 0 };
         for (const s of [first, ...steps]) {
-          const allowed = engine.allowedActions(await engine.load(streamName)).filter((c) => s.detour || !detours.has(c));
+          const before = await engine.load(streamName);
+          const allowed = engine.allowedActions(before).filter((c) => s.detour || !detours.has(c));
           const type = s.pickAllowed && allowed.length ? allowed[s.pick % allowed.length]! : s.type;
-          clock += s.minutesLater * 60_000;
+          clock += s.minutesLater * 60_000 + s.daysLater * 86_400_000;
           const commandId = s.retry ? lastCommandId : randomUUID();
           lastCommandId = commandId;
           try {
             const result = await engine.execute({
               streamId: id,
               type,
-              data: dataFor(type, s.variant, id),
+              data: dataFor(type, s.variant, id, before.context.timers),
               commandId,
               actor: s.actor,
               occurredAt: new Date(clock).toISOString(),

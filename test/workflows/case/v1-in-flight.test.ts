@@ -36,7 +36,7 @@ t.test('case workflow › a case opened under v1 finishes under v1 after new cas
   t.same(escalated.events.map((e) => e.type), ['CaseEscalated'], 'escalating a closed case: a v1 rule');
   t.ok(after.allowedActions(escalated.state).includes('escalate'));
   const reopened = await after.execute(command(id, 'reopen'));
-  t.same(reopened.events[0]?.data, { reason: 'Flooded again after the next storm', replyDueBy: null }, 'no new deadline: a v1 rule');
+  t.same(reopened.events[0]?.data, { reason: 'Flooded again after the next storm', replyDueBy: null, plan: null }, 'no new deadline: a v1 rule');
 
   t.same(await versionsIn(store, id), Array(toAnswered.length + 4).fill(1), 'every event of the case says v1');
   t.same(verifyChain(await store.readStream(`case-${id}`)), { ok: true, checked: toAnswered.length + 4 });
@@ -61,7 +61,7 @@ t.test('case workflow › a new case beside it takes v2 rules on the same engine
   t.notOk(engine.allowedActions(closed.state).includes('escalate'));
   const reopened = await engine.execute(command(id, 'reopen'));
   // Urgent, reopened at 01:00Z: a reply is due a day later.
-  t.same(reopened.events[0]?.data, { reason: 'Flooded again after the next storm', replyDueBy: '2026-06-14T01:00:00.000Z' });
+  t.match(reopened.events[0]?.data, { reason: 'Flooded again after the next storm', replyDueBy: '2026-06-14T01:00:00.000Z', plan: { feedback: { dueBy: String } } });
 
   t.same(await versionsIn(store, id), Array(toAnswered.length + 3).fill(2), 'every event of the new case says v2');
   const oldClose = await engine.execute(command(old, 'close', { actor: staff }));
@@ -74,6 +74,7 @@ t.test('case workflow › an engine pinned to v1 keeps opening v1 cases; an unkn
   const id = randomUUID();
   const received = await engine.execute(command(id, 'receive', { occurredAt: at }));
   // v1 rules, but the event in today's shape: versions of rules and of event shapes are apart.
-  t.match(received.events[0]?.metadata, { workflow: { name: 'case', version: 1 }, schemaVersion: 2 });
+  t.match(received.events[0]?.metadata, { workflow: { name: 'case', version: 1 }, schemaVersion: 3 });
+  t.match(received.events[0]?.data, { plan: null }, 'v1 rules set the reply deadline only');
   t.throws(() => caseEngine(store, { version: 3 }), /no version 3/);
 });
