@@ -1,5 +1,6 @@
 import type { Actor } from '../contracts/actor.js';
 import { caseEventContracts, type CaseEvent, type CaseEventType } from '../contracts/case/events.js';
+import type { PendingTimer } from '../contracts/case/timers.js';
 import type { CaseStatus } from '../contracts/case/vocabulary.js';
 import { upcastData } from '../contracts/event-contract.js';
 import type { AllFilter, RecordedEvent } from '../contracts/event-store.js';
@@ -19,6 +20,11 @@ export interface CaseReadingRules {
   statusTables: ReadonlyMap<number, Readonly<Record<string, Readonly<Partial<Record<string, string>>>>>>;
   /** Events that answer a reply deadline (a deputy's acknowledgement, feedback, …). */
   replyEvents: ReadonlySet<CaseEventType>;
+  /** The workflow's timers: which events can move them, and the firings a case waits for after one more event. */
+  timers: {
+    moves(type: CaseEventType): boolean;
+    evolve(timers: readonly PendingTimer[], event: CaseEvent): readonly PendingTimer[];
+  };
 }
 
 /** A stored case event as a read model uses it: data in its current shape, with who and when. */

@@ -1,4 +1,6 @@
-import { caseActions, type CaseAction, type CaseCommand, type ReceiveBody } from '../../contracts/case/commands.js';
+import type { Actor } from '../../contracts/actor.js';
+import { caseActions, type CaseAction, type CaseCommand, type CaseCommandType, type ReceiveBody } from '../../contracts/case/commands.js';
+import type { PendingTimer, TimerAction } from '../../contracts/case/timers.js';
 import type { CaseEvent } from '../../contracts/case/events.js';
 import type { CaseView } from '../../contracts/case/view.js';
 import type { DirectoryLookup } from '../../contracts/directory.js';
@@ -33,6 +35,10 @@ export interface CaseServiceOptions {
   /** Where deadline policies and the calendar are read (default: Huiyin's default policy and shipped calendar). */
   deadlines?: Deadlines;
 }
+
+/** Huiyin itself, as the scheduler's commands record it. */
+export const huiyin: Actor = { id: 'huiyin', role: 'system', name: '回音' };
+const timerCommands: Readonly<Record<TimerAction, CaseCommandType>> = { remind: 'remind', overdue: 'mark-overdue', escalate: 'escalate-overdue' };
 
 const notFound = (id: string) => new HuiyinError('CASE.NOT_FOUND', `no case ${id}`, { caseId: id });
 
@@ -136,6 +142,19 @@ export class CaseService {
       const mine = error.allowedActions.filter((a) => (first.actions as ReadonlySet<string>).has(a));
       throw new IllegalTransitionError(error.commandType, error.status, mine, 'CASE.ILLEGAL_TRANSITION', 'the case');
     }
+  }
+
+  /**
+   * One firing of a case's timer, as Huiyin itself. Its command id derives
+   * from the case, the deadline, the action and the due time, so a retry, a
+   * restart or a second instance sends the same command and the case
+   * records it once; a case that no longer waits for it decides nothing.
+   */
+  fireTimer(caseId: string, timer: Pick<PendingTimer, 'deadline' | 'action' | 'dueBy'>, now: string): Promise<CaseResult> {
+    const { deadline, action, dueBy } = timer;
+    const key = JSON.stringify(['timer', caseId, deadline, action, dueBy]);
+    const envelope = commandEnvelope(huiyin, caseId, timerCommands[action], { deadline, dueBy }, { now, idempotencyKey: key });
+    return this.engine.execute(envelope);
   }
 
   async history(who: Principal, caseId: string): Promise<HistoryEvent[]> {

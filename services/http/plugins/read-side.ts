@@ -1,9 +1,17 @@
 import fp from 'fastify-plugin';
+import { TimerSignal } from '../../../projections/deadlines/index.js';
 import { readSideProjections } from '../../read-side/projections.js';
 import { caseListRoutes } from '../routes/case-list.js';
 import { dashboardRoutes } from '../routes/dashboard.js';
 import { diaryRoutes } from '../routes/diary.js';
 import { projectionRoutes } from '../routes/projections.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Told of every firing the deadlines read model sets: what the scheduler waits on. */
+    timerSignal: TimerSignal;
+  }
+}
 
 /**
  * The read side: the case read models started on the shared read-model
@@ -12,7 +20,9 @@ import { projectionRoutes } from '../routes/projections.js';
  */
 export const readSidePlugin = fp(
   async (app) => {
-    for (const projection of readSideProjections()) app.readModels.start(projection);
+    const timers = new TimerSignal();
+    app.decorate('timerSignal', timers);
+    for (const projection of readSideProjections(timers)) app.readModels.start(projection);
     await app.register(caseListRoutes);
     await app.register(dashboardRoutes);
     await app.register(diaryRoutes);
