@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseEventContracts } from './case/events.js';
 import { directoryEventContracts } from './directory.js';
+import { inboxEventContracts } from './notifications.js';
 import type { EventContract } from './event-contract.js';
 
 /**
@@ -15,6 +16,7 @@ export type SchemaLock = Record<string, Record<string, Record<string, unknown>>>
 export const storedEventContracts: Record<string, Readonly<Record<string, EventContract>>> = {
   case: caseEventContracts,
   directory: directoryEventContracts,
+  inbox: inboxEventContracts,
 };
 
 export const jsonSchemaOf = (contract: EventContract) => z.toJSONSchema(contract.schema) as Record<string, unknown>;

@@ -26,7 +26,9 @@ try {
   const caseWorkflowVersion = process.env.CASE_WORKFLOW_VERSION ? Number(process.env.CASE_WORKFLOW_VERSION) : undefined;
   // BENCH_READ_SIDE=0 is for the benchmark alone: it measures create-case without the case read models.
   const readSide = process.env.BENCH_READ_SIDE !== '0';
-  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide });
+  // SCHEDULER=0 leaves reminders, overdue marks and escalation to another instance.
+  const scheduler = process.env.SCHEDULER !== '0';
+  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide, scheduler });
   await app.ready();
   if (process.env.DEMO !== '0') await seedDemoIfNew(app, store, logger);
   await app.listen({ host, port });

@@ -14,6 +14,7 @@ import { directoryPlugin } from './plugins/directory.js';
 import { limitsPlugin } from './plugins/limits.js';
 import { readModelsPlugin } from './plugins/read-models.js';
 import { readSidePlugin } from './plugins/read-side.js';
+import { schedulerPlugin, type SchedulerPluginOptions } from './plugins/scheduler.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
 import { OneLinePerRequest } from './request-log.js';
 import { healthRoutes } from './routes/health.js';
@@ -36,6 +37,11 @@ export interface AppOptions {
    * what running them costs the writes (npm run bench: projections.lag).
    */
   readSide?: boolean;
+  /**
+   * The scheduler (reminders, overdue marks, escalation), on the read side.
+   * Off unless asked: a test app's clock must not fire the demo's old deadlines.
+   */
+  scheduler?: boolean | SchedulerPluginOptions;
 }
 
 export const BODY_LIMIT = 64 * 1024;
@@ -47,7 +53,7 @@ const hopsOf = (hops: number) => (_address: string, hop: number) => hop < hops;
  * The HTTP service: fastify, the one error handler, OpenAPI, sign-in, and
  * one plugin per capability, each closing what it opened. The caller owns
  * the event store (opens it before, closes it after `app.close()`). The
- * scheduler and the web app will join as plugins of their own.
+ * web app will join as a plugin of its own.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits: TransportLimits = { ...transportLimitsFromEnv(), ...options.limits };
@@ -105,6 +111,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(directoryPlugin, { store: options.store });
   await app.register(casesPlugin, { store: options.store, workflowVersion: options.caseWorkflowVersion });
   if (options.readSide !== false) await app.register(readSidePlugin);
+  if (options.readSide !== false && options.scheduler) {
+    await app.register(schedulerPlugin, options.scheduler === true ? {} : options.scheduler);
+  }
   await app.register(healthRoutes, { store: options.store });
   return app;
 }

@@ -4,6 +4,7 @@ import { dashboardProjection } from '../../projections/dashboard/index.js';
 import { deadlinesProjection, type TimerSignal } from '../../projections/deadlines/index.js';
 import { diaryProjection } from '../../projections/diary/index.js';
 import { directoryProjection } from '../../projections/directory/index.js';
+import { notificationsProjection } from '../../projections/notifications/index.js';
 import type { Projection } from '../../projections/runner.js';
 import { caseTables, evolveTimers, movesTimers, replyEvents } from '../../workflows/case/index.js';
 
@@ -21,6 +22,7 @@ export function readSideProjections(timers?: TimerSignal): Projection[] {
     dashboardProjection(caseReadingRules),
     diaryProjection(caseReadingRules),
     deadlinesProjection(caseReadingRules, timers),
+    notificationsProjection,
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { IllegalTransitionError } from '../../contracts/errors.js';
 import { dueTimers, nextDueAt, type DueTimer, type TimerSignal } from '../../projections/deadlines/index.js';
 import type { ReadModels } from '../../projections/read-models.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
@@ -123,7 +124,9 @@ export class Scheduler {
     const outcomes = await Promise.allSettled(batch.map((timer) => this.#options.cases.fireTimer(timer.caseId, timer, nowIso)));
     outcomes.forEach((outcome, i) => {
       const timer = batch[i]!;
-      if (outcome.status === 'rejected') {
+      // The case moved on to a status that ends its deadlines since the queue was read: nothing to fire.
+      if (outcome.status === 'rejected' && outcome.reason instanceof IllegalTransitionError) this.status.moot++;
+      else if (outcome.status === 'rejected') {
         this.status.failed++;
         this.#held.set(keyOf(timer), now + (this.#options.retryAfterMs ?? 30_000));
         this.#options.log?.warn({ err: outcome.reason, caseId: timer.caseId, timer }, 'a timer could not fire; it is tried again later');

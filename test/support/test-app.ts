@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { SchedulerPluginOptions } from '../../services/http/plugins/scheduler.js';
 import type { Test } from 'tap';
 import type { EventStore } from '../../contracts/event-store.js';
 import type { Claims } from '../../contracts/identity.js';
@@ -91,6 +92,8 @@ export interface TestAppOptions {
   /** Build over this store (kept open when the app closes), e.g. a second app over the first one's log. */
   store?: EventStore;
   caseWorkflowVersion?: number;
+  /** Run the scheduler, on this clock (off by default: the real clock would fire the fixtures' deadlines). */
+  scheduler?: SchedulerPluginOptions;
 }
 
 export interface TestApp {
@@ -151,7 +154,7 @@ async function untilReady(app: FastifyInstance): Promise<void> {
 export async function testApp(t: Test, options: TestAppOptions = {}): Promise<TestApp> {
   // HUIYIN_TEST_STORE=esdb-wire runs the same routes over the EventStoreDB adapter.
   const store = options.store ?? (await openTestStore());
-  const app = await buildApp({ store, tokens, caseWorkflowVersion: options.caseWorkflowVersion });
+  const app = await buildApp({ store, tokens, caseWorkflowVersion: options.caseWorkflowVersion, scheduler: options.scheduler });
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= app.close());
   t.teardown(async () => {

@@ -4,6 +4,7 @@ import { readSideProjections } from '../../read-side/projections.js';
 import { caseListRoutes } from '../routes/case-list.js';
 import { dashboardRoutes } from '../routes/dashboard.js';
 import { diaryRoutes } from '../routes/diary.js';
+import { notificationRoutes } from '../routes/notifications.js';
 import { projectionRoutes } from '../routes/projections.js';
 
 declare module 'fastify' {
@@ -27,6 +28,7 @@ export const readSidePlugin = fp(
     await app.register(dashboardRoutes);
     await app.register(diaryRoutes);
     await app.register(projectionRoutes);
+    await app.register(notificationRoutes);
   },
   { name: 'huiyin-read-side', dependencies: ['huiyin-read-models', 'huiyin-directory'] },
 );
