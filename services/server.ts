@@ -5,7 +5,7 @@ import { openEventStore } from './event-store/open-store.js';
 import { buildApp } from './http/app.js';
 import { loadAuthSecret, tokenService } from './http/auth/tokens.js';
 import { createLogger } from './http/logger.js';
-import { operatorMessage, prepareDataDir, seedDemoIfNew } from './startup.js';
+import { operatorMessage, prepareDataDir, seedDemoIfNew, webhookFromEnv } from './startup.js';
 
 /**
  * `npm start`: the HTTP service on HOST:PORT with data in DATA_DIR. On
@@ -28,7 +28,8 @@ try {
   const readSide = process.env.BENCH_READ_SIDE !== '0';
   // SCHEDULER=0 leaves reminders, overdue marks and escalation to another instance.
   const scheduler = process.env.SCHEDULER !== '0';
-  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide, scheduler });
+  const webhook = webhookFromEnv(process.env);
+  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide, scheduler, webhook });
   await app.ready();
   if (process.env.DEMO !== '0') await seedDemoIfNew(app, store, logger);
   await app.listen({ host, port });

@@ -66,3 +66,12 @@ export async function seedDemoIfNew(app: FastifyInstance, store: EventStore, log
   const seeded = await seedDemo(app.directory, app.cases);
   logger.info(seeded, 'seeded the demo data set (DEMO=0 skips it)');
 }
+
+/** WEBHOOK_URL and WEBHOOK_SECRET: where notifications go beyond the app; neither set: nowhere. */
+export function webhookFromEnv(env: Record<string, string | undefined>): { url: string; secret: string } | undefined {
+  const { WEBHOOK_URL: url, WEBHOOK_SECRET: secret } = env;
+  if (!url) return undefined;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new StartupProblem(`WEBHOOK_URL must be an http(s) URL, not ${url}`);
+  if (!secret || secret.length < 16) throw new StartupProblem('WEBHOOK_SECRET must be set, at least 16 characters, to sign what is sent to WEBHOOK_URL');
+  return { url, secret };
+}

@@ -101,5 +101,5 @@ export const notificationsProjection: Projection = {
   evolve,
 };
 
-export { lastNotificationId, notificationsAfter, readNotifications, type NotificationRow } from './queries.js';
+export { lastNotificationId, newestNotificationId, notificationsAfter, readNotifications, type NotificationRow } from './queries.js';
 export { NOTIFICATIONS_VERSION, notificationTables } from './schema.js';

@@ -26,6 +26,7 @@ const statementsFor = preparedPerDb((db: Database.Database) => ({
      ORDER BY n.read, n.id DESC LIMIT ?`,
   ),
   unread: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM ${t.items} WHERE recipient = ? AND read = 0`),
+  newest: db.prepare<[], { id: number | null }>(`SELECT MAX(id) AS id FROM ${t.items}`),
   last: db.prepare<[string], { id: number | null }>(`SELECT MAX(id) AS id FROM ${t.items} WHERE recipient = ?`),
   after: db.prepare<[number, number], NotificationRow>(`SELECT ${columns} FROM ${from} WHERE n.id > ? ORDER BY n.id, n.recipient LIMIT ?`),
 }));
@@ -70,4 +71,9 @@ export function notificationsAfter(db: Database.Database, id: number, limit: num
 /** The id of a person's newest notification; undefined when they have none. */
 export function lastNotificationId(db: Database.Database, recipient: string): number | undefined {
   return statementsFor(db).last.get(recipient)?.id ?? undefined;
+}
+
+/** The id of the newest notification of anyone; 0 when there is none. */
+export function newestNotificationId(db: Database.Database): number {
+  return statementsFor(db).newest.get()?.id ?? 0;
 }

@@ -15,6 +15,8 @@ import { limitsPlugin } from './plugins/limits.js';
 import { readModelsPlugin } from './plugins/read-models.js';
 import { readSidePlugin } from './plugins/read-side.js';
 import { schedulerPlugin, type SchedulerPluginOptions } from './plugins/scheduler.js';
+import { webhookPlugin } from './plugins/webhook.js';
+import type { WebhookOptions } from '../notifications/webhook.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
 import { OneLinePerRequest } from './request-log.js';
 import { healthRoutes } from './routes/health.js';
@@ -42,6 +44,8 @@ export interface AppOptions {
    * Off unless asked: a test app's clock must not fire the demo's old deadlines.
    */
   scheduler?: boolean | SchedulerPluginOptions;
+  /** Where notifications are delivered beyond the app (a city's SMS or messaging gateway), signed with `secret`. */
+  webhook?: Omit<WebhookOptions, 'log'>;
 }
 
 export const BODY_LIMIT = 64 * 1024;
@@ -114,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.readSide !== false && options.scheduler) {
     await app.register(schedulerPlugin, options.scheduler === true ? {} : options.scheduler);
   }
+  if (options.readSide !== false && options.webhook) await app.register(webhookPlugin, options.webhook);
   await app.register(healthRoutes, { store: options.store });
   return app;
 }

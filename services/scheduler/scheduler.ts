@@ -97,6 +97,8 @@ export class Scheduler {
   // Between the last look at `#again` and clearing `#running` nothing is
   // awaited, so a poke is never lost: it either starts a loop or is seen by this one.
   async #loop(): Promise<void> {
+    // First let `poke` store this run: a loop with nothing to await would end before it is stored.
+    await Promise.resolve();
     try {
       while (this.#again && !this.#stopped) {
         this.#again = false;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { AppOptions } from '../../services/http/app.js';
 import type { SchedulerPluginOptions } from '../../services/http/plugins/scheduler.js';
 import type { Test } from 'tap';
 import type { EventStore } from '../../contracts/event-store.js';
@@ -94,6 +95,8 @@ export interface TestAppOptions {
   caseWorkflowVersion?: number;
   /** Run the scheduler, on this clock (off by default: the real clock would fire the fixtures' deadlines). */
   scheduler?: SchedulerPluginOptions;
+  /** Deliver notifications to this webhook. */
+  webhook?: AppOptions['webhook'];
 }
 
 export interface TestApp {
@@ -154,7 +157,7 @@ async function untilReady(app: FastifyInstance): Promise<void> {
 export async function testApp(t: Test, options: TestAppOptions = {}): Promise<TestApp> {
   // HUIYIN_TEST_STORE=esdb-wire runs the same routes over the EventStoreDB adapter.
   const store = options.store ?? (await openTestStore());
-  const app = await buildApp({ store, tokens, caseWorkflowVersion: options.caseWorkflowVersion, scheduler: options.scheduler });
+  const app = await buildApp({ store, tokens, caseWorkflowVersion: options.caseWorkflowVersion, scheduler: options.scheduler, webhook: options.webhook });
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= app.close());
   t.teardown(async () => {

@@ -1,0 +1,151 @@
+import { createHmac } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { newestNotificationId, notificationsAfter, type NotificationRow } from '../../projections/notifications/index.js';
+import type { ProjectionRunner } from '../../projections/runner.js';
+import { systemClock, type Clock } from '../scheduler/clock.js';
+import { WebhookStore, type Delivery } from './webhook-store.js';
+
+export interface WebhookOptions {
+  url: string;
+  /** Signs every body (HMAC-SHA256), so the receiver knows it came from Huiyin. */
+  secret: string;
+  clock?: Clock;
+  /** Attempts before a delivery becomes a dead letter (default 8: about four minutes of backoff). */
+  maxAttempts?: number;
+  /** The first retry's wait; each next one doubles it, up to an hour (default 1 s). */
+  firstRetryMs?: number;
+  timeoutMs?: number;
+  log?: Pick<FastifyBaseLogger, 'warn'>;
+}
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: the time is signed too, so an old body cannot be replayed as new. */
+export function webhookSignature(secret: string, timestamp: number, body: string): string {
+  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+const bodyOf = (row: NotificationRow) =>
+  JSON.stringify({
+    id: `${row.recipient}:${row.id}`,
+    recipient: row.recipient,
+    kind: row.kind,
+    caseId: row.case_id,
+    trackingCode: row.tracking_code,
+    summary: row.summary,
+    deadline: row.deadline,
+    dueBy: row.due_by,
+    at: row.at,
+  });
+
+/**
+ * Delivers every notification to a city's own gateway (SMS, messaging) as
+ * a signed JSON POST: the outbox follows the notifications read model,
+ * retries with doubling backoff, and after `maxAttempts` keeps the
+ * delivery as a dead letter an administrator can see and send again. It
+ * runs beside the workflow and never holds it up: a gateway that is down
+ * only grows the queue.
+ */
+export class WebhookOutbox {
+  readonly store: WebhookStore;
+  readonly #clock: Clock;
+  #wake: { at: number; handle: unknown } | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stopped = false;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly runner: ProjectionRunner,
+    db: import('better-sqlite3').Database,
+    private readonly options: WebhookOptions,
+  ) {
+    this.store = new WebhookStore(db);
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  /** Starts from the notifications made from now on (a first start does not send the whole history). */
+  async start(): Promise<void> {
+    if (!(await this.runner.caughtUp) || this.#stopped) return;
+    if (this.store.cursor() === undefined) this.store.enqueue([], newestNotificationId(this.store.db), this.#clock.now());
+    this.#unsubscribe = this.runner.onAdvance(() => this.poke());
+    this.poke();
+  }
+
+  poke(): void {
+    if (this.#stopped) return;
+    this.#again = true;
+    this.#running ??= this.#loop();
+  }
+
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    if (this.#wake) this.#clock.cancel(this.#wake.handle);
+    await this.#running;
+  }
+
+  async #loop(): Promise<void> {
+    // First let `poke` store this run: a loop with nothing to await would end before it is stored.
+    await Promise.resolve();
+    try {
+      while (this.#again && !this.#stopped) {
+        this.#again = false;
+        this.#collect();
+        let due: Delivery[];
+        while (!this.#stopped && (due = this.store.due(this.#clock.now(), 20)).length > 0) {
+          await Promise.all(due.map((d) => this.#send(d)));
+        }
+      }
+      if (!this.#stopped) this.#sleep();
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  /** Queues the notifications made since the cursor. */
+  #collect(): void {
+    for (;;) {
+      const fetched = notificationsAfter(this.store.db, this.store.cursor() ?? 0, 500);
+      if (fetched.length === 0) return;
+      // The cursor moves by whole events: an event's recipients cut off by the limit come next time.
+      const lastId = fetched.at(-1)!.id;
+      const whole = fetched.length < 500 ? fetched : fetched.filter((row) => row.id !== lastId);
+      const rows = whole.length > 0 ? whole : fetched;
+      this.store.enqueue(rows.map((row) => ({ id: `${row.recipient}:${row.id}`, body: bodyOf(row) })), rows.at(-1)!.id, this.#clock.now());
+    }
+  }
+
+  async #send(d: Delivery): Promise<void> {
+    const timestamp = Math.floor(this.#clock.now() / 1000);
+    let error: string;
+    try {
+      const res = await fetch(this.options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-huiyin-delivery': d.id, 'x-huiyin-signature': webhookSignature(this.options.secret, timestamp, d.body) },
+        body: d.body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.ok) return this.store.delivered(d.id);
+      error = `HTTP ${res.status}`;
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause);
+    }
+    const dead = d.attempts + 1 >= (this.options.maxAttempts ?? 8);
+    const wait = Math.min((this.options.firstRetryMs ?? 1000) * 2 ** d.attempts, 3_600_000);
+    this.store.failed(d, error, this.#clock.now() + wait, dead);
+    if (dead) this.options.log?.warn({ delivery: d.id, error }, 'a webhook delivery was given up on: it is a dead letter now');
+  }
+
+  #sleep(): void {
+    if (this.#wake) this.#clock.cancel(this.#wake.handle);
+    this.#wake = undefined;
+    const at = this.store.nextAt();
+    if (at === undefined) return;
+    const wait = Math.max(0, at - this.#clock.now());
+    this.#wake = { at, handle: this.#clock.wakeAfter(wait, () => this.poke()) };
+  }
+}
