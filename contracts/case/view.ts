@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from '../actor.js';
 import { caseEventContracts as e } from './events.js';
+import { deadlineKinds, timerActions } from './timers.js';
 import { caseStatuses, statusGroups } from './vocabulary.js';
 
 /**
@@ -58,6 +59,10 @@ export const caseViewSchema = z.object({
   relayedFeedback: z.array(stamped(e.FeedbackRelayed.schema.shape)),
   escalations: z.array(stamped(e.CaseEscalated.schema.shape)),
   notes: z.array(stamped(e.NoteAdded.schema.shape)),
+  /** What Huiyin will do by itself, and when, unless the case is answered first: reminders, overdue marks, escalation. */
+  timers: z.array(z.object({ deadline: z.enum(deadlineKinds), action: z.enum(timerActions), at: z.string(), dueBy: z.string() })),
+  /** Deadlines that passed unanswered. */
+  wentOverdue: z.array(stamped(e.CaseWentOverdue.schema.shape)),
   lastActivityAt: z.string().nullable(),
   /** What the caller may do now: the workflow's allowed actions within the caller's rights. */
   allowedActions: z.array(z.string()),

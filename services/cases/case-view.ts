@@ -68,6 +68,8 @@ export function caseView(
     relayedFeedback: c.relayedFeedback,
     escalations: c.escalations,
     notes: c.notes,
+    timers: c.timers as CaseView['timers'],
+    wentOverdue: c.wentOverdue,
     lastActivityAt: c.lastActivityAt,
     allowedActions: allowed.filter((action) => (rights.actions as ReadonlySet<string>).has(action)),
     position,
