@@ -71,6 +71,14 @@ t.test('deadline policy › a case takes the deadline of the policy in force whe
   t.ok(second.json().replyDueBy < first.json().replyDueBy);
   const firstAgain = await call(people.staff, 'GET', `/api/cases/${first.json().id}`);
   t.equal(firstAgain.json().replyDueBy, first.json().replyDueBy, 'a deadline already set is not moved by a later policy');
+  // What the scheduler will do follows each case's own plan, and the plan says which policy set it.
+  const overdueAt = (view: { timers: Array<{ deadline: string; action: string; at: string }> }) =>
+    view.timers.find((x) => x.deadline === 'reply' && x.action === 'overdue')?.at;
+  t.equal(overdueAt(firstAgain.json()), first.json().replyDueBy);
+  t.equal(overdueAt(second.json()), second.json().replyDueBy);
+  const planOf = async (id: string) => (await call(people.admin, 'GET', `/api/cases/${id}/history`)).json().events[0].data.plan;
+  t.same((await planOf(first.json().id)).policy, { definedBy: null, revision: -1 }, 'the first: Huiyin’s default');
+  t.same((await planOf(second.json().id)).policy, { definedBy: '520221', revision: 0 }, 'the second: the county’s, at its first revision');
 });
 
 t.test('deadline policy › only an administrator sets it, whole and valid, for an area that exists', async (t) => {
