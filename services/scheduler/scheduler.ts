@@ -12,7 +12,7 @@ export interface SchedulerOptions {
   /** Told by the deadlines read model of every firing it sets. */
   signal: TimerSignal;
   clock?: Clock;
-  /** Firings taken from the queue at a time (default 200), sent together in due order. */
+  /** Firings taken from the queue at a time (default 500), sent together in due order. */
   batchSize?: number;
   /** How long a firing that failed waits before it is tried again (default 30 s). */
   retryAfterMs?: number;
@@ -24,6 +24,8 @@ export interface SchedulerStatus {
   /** Firings sent that the case had already recorded or no longer waited for. */
   moot: number;
   failed: number;
+  /** How many times it read the queue: while idle, once per wake at most. */
+  queueReads: number;
   /** When the scheduler will next look, ISO; null when nothing is pending. */
   nextWakeAt: string | null;
 }
@@ -50,7 +52,7 @@ export class Scheduler {
   #again = false;
   #stopped = false;
   #unsubscribe: (() => void) | undefined;
-  readonly status: SchedulerStatus = { fired: 0, moot: 0, failed: 0, nextWakeAt: null };
+  readonly status: SchedulerStatus = { fired: 0, moot: 0, failed: 0, queueReads: 0, nextWakeAt: null };
 
   constructor(options: SchedulerOptions) {
     this.#options = options;
@@ -116,9 +118,10 @@ export class Scheduler {
   /** Fires one batch of what is due; returns how many it sent. */
   async #fireDue(): Promise<number> {
     const now = this.#clock.now();
-    const batchSize = this.#options.batchSize ?? 200;
+    const batchSize = this.#options.batchSize ?? 500;
     for (const [key, until] of this.#held) if (until <= now) this.#held.delete(key);
     const db = this.#options.readModels.db;
+    this.status.queueReads++;
     const due = dueTimers(db, new Date(now).toISOString(), batchSize + this.#held.size).filter((t) => !this.#held.has(keyOf(t)));
     const batch = due.slice(0, batchSize);
     if (batch.length === 0) return 0;
@@ -138,8 +141,10 @@ export class Scheduler {
     // Wait for the read model to show what was just written, so nothing is sent twice from a stale queue.
     await this.#runner.waitFor(await this.#options.cases.store.headPosition(), 10_000);
     // A firing the case decided nothing for, still queued once the model caught up, is not asked again this minute.
+    const sent = new Set(batch.map(keyOf));
     for (const timer of dueTimers(db, nowIso, batchSize + this.#held.size)) {
-      if (batch.some((b) => keyOf(b) === keyOf(timer)) && !this.#held.has(keyOf(timer))) this.#held.set(keyOf(timer), now + 60_000);
+      const key = keyOf(timer);
+      if (sent.has(key) && !this.#held.has(key)) this.#held.set(key, now + 60_000);
     }
     return batch.length;
   }
@@ -147,6 +152,7 @@ export class Scheduler {
   /** The next firing not held back (a held one wakes the scheduler when its hold ends). */
   #nextDue(): number {
     const db = this.#options.readModels.db;
+    this.status.queueReads++;
     if (this.#held.size === 0) {
       const next = nextDueAt(db);
       return next === null ? Infinity : Date.parse(next);

@@ -23,6 +23,8 @@ const schedulerStatusSchema = z.object({
   /** Firings sent that the case had recorded already (another instance, a retry) or no longer waited for. */
   moot: z.number().int(),
   failed: z.number().int(),
+  /** How often it read its queue: once per wake at most while idle. */
+  queueReads: z.number().int(),
   /** Firings pending in the deadlines read model. */
   pending: z.number().int(),
   nextWakeAt: z.string().nullable(),
