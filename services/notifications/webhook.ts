@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
-import { newestNotificationId, notificationsAfter, type NotificationRow } from '../../projections/notifications/index.js';
+import { newestNotificationId, notificationOf, notificationsAfter, type NotificationRow } from '../../projections/notifications/index.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
 import { systemClock, type Clock } from '../scheduler/clock.js';
+import { WakeLoop } from '../scheduler/wake-loop.js';
 import { WebhookStore, type Delivery } from './webhook-store.js';
 
 export interface WebhookOptions {
@@ -23,18 +25,14 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-const bodyOf = (row: NotificationRow) =>
-  JSON.stringify({
-    id: `${row.recipient}:${row.id}`,
-    recipient: row.recipient,
-    kind: row.kind,
-    caseId: row.case_id,
-    trackingCode: row.tracking_code,
-    summary: row.summary,
-    deadline: row.deadline,
-    dueBy: row.due_by,
-    at: row.at,
-  });
+/** What the gateway gets: the notification as its recipient reads it, addressed, with an id unique across people. */
+function deliveryOf(row: NotificationRow): { id: string; body: string } {
+  const { id: _perPerson, read: _read, ...notification } = notificationOf(row);
+  const id = `${row.recipient}:${row.id}`;
+  return { id, body: JSON.stringify({ id, recipient: row.recipient, ...notification }) };
+}
+
+const PAGE = 500;
 
 /**
  * Delivers every notification to a city's own gateway (SMS, messaging) as
@@ -47,74 +45,59 @@ const bodyOf = (row: NotificationRow) =>
 export class WebhookOutbox {
   readonly store: WebhookStore;
   readonly #clock: Clock;
-  #wake: { at: number; handle: unknown } | undefined;
-  #running: Promise<void> | undefined;
-  #again = false;
-  #stopped = false;
+  readonly #loop: WakeLoop;
   #unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly runner: ProjectionRunner,
-    db: import('better-sqlite3').Database,
+    db: Database.Database,
     private readonly options: WebhookOptions,
   ) {
     this.store = new WebhookStore(db);
     this.#clock = options.clock ?? systemClock;
+    this.#loop = new WakeLoop(this.#clock, {
+      work: async () => {
+        this.#collect();
+        let due: Delivery[];
+        while (!this.#loop.stopped && (due = this.store.due(this.#clock.now(), 20)).length > 0) await Promise.all(due.map((d) => this.#send(d)));
+      },
+      nextAt: () => this.store.nextAt(),
+      onError: (error) => options.log?.warn({ err: error }, 'the webhook outbox could not read its queue; it looks again shortly'),
+      retryAfterMs: 30_000,
+    });
   }
 
   /** Starts from the notifications made from now on (a first start does not send the whole history). */
   async start(): Promise<void> {
-    if (!(await this.runner.caughtUp) || this.#stopped) return;
+    if (!(await this.runner.caughtUp) || this.#loop.stopped) return;
     if (this.store.cursor() === undefined) this.store.enqueue([], newestNotificationId(this.store.db), this.#clock.now());
     this.#unsubscribe = this.runner.onAdvance(() => this.poke());
     this.poke();
   }
 
   poke(): void {
-    if (this.#stopped) return;
-    this.#again = true;
-    this.#running ??= this.#loop();
+    this.#loop.poke();
   }
 
-  async idle(): Promise<void> {
-    while (this.#running) await this.#running;
+  idle(): Promise<void> {
+    return this.#loop.idle();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
     this.#unsubscribe?.();
-    if (this.#wake) this.#clock.cancel(this.#wake.handle);
-    await this.#running;
-  }
-
-  async #loop(): Promise<void> {
-    // First let `poke` store this run: a loop with nothing to await would end before it is stored.
-    await Promise.resolve();
-    try {
-      while (this.#again && !this.#stopped) {
-        this.#again = false;
-        this.#collect();
-        let due: Delivery[];
-        while (!this.#stopped && (due = this.store.due(this.#clock.now(), 20)).length > 0) {
-          await Promise.all(due.map((d) => this.#send(d)));
-        }
-      }
-      if (!this.#stopped) this.#sleep();
-    } finally {
-      this.#running = undefined;
-    }
+    await this.#loop.stop();
   }
 
   /** Queues the notifications made since the cursor. */
   #collect(): void {
     for (;;) {
-      const fetched = notificationsAfter(this.store.db, this.store.cursor() ?? 0, 500);
+      const fetched = notificationsAfter(this.store.db, this.store.cursor() ?? 0, PAGE);
       if (fetched.length === 0) return;
-      // The cursor moves by whole events: an event's recipients cut off by the limit come next time.
+      // The cursor moves by whole events: an event's recipients cut off by the page come next time.
       const lastId = fetched.at(-1)!.id;
-      const whole = fetched.length < 500 ? fetched : fetched.filter((row) => row.id !== lastId);
+      const whole = fetched.length < PAGE ? fetched : fetched.filter((row) => row.id !== lastId);
       const rows = whole.length > 0 ? whole : fetched;
-      this.store.enqueue(rows.map((row) => ({ id: `${row.recipient}:${row.id}`, body: bodyOf(row) })), rows.at(-1)!.id, this.#clock.now());
+      this.store.enqueue(rows.map(deliveryOf), rows.at(-1)!.id, this.#clock.now());
     }
   }
 
@@ -138,14 +121,5 @@ export class WebhookOutbox {
     const wait = Math.min((this.options.firstRetryMs ?? 1000) * 2 ** d.attempts, 3_600_000);
     this.store.failed(d, error, this.#clock.now() + wait, dead);
     if (dead) this.options.log?.warn({ delivery: d.id, error }, 'a webhook delivery was given up on: it is a dead letter now');
-  }
-
-  #sleep(): void {
-    if (this.#wake) this.#clock.cancel(this.#wake.handle);
-    this.#wake = undefined;
-    const at = this.store.nextAt();
-    if (at === undefined) return;
-    const wait = Math.max(0, at - this.#clock.now());
-    this.#wake = { at, handle: this.#clock.wakeAfter(wait, () => this.poke()) };
   }
 }

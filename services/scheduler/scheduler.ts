@@ -4,7 +4,8 @@ import { dueTimers, nextDueAt, type DueTimer, type TimerSignal } from '../../pro
 import type { ReadModels } from '../../projections/read-models.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
 import type { CaseService } from '../cases/case-service.js';
-import { LONGEST_WAIT_MS, systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
+import { WakeLoop } from './wake-loop.js';
 
 export interface SchedulerOptions {
   cases: Pick<CaseService, 'fireTimer' | 'store'>;
@@ -45,14 +46,11 @@ export class Scheduler {
   readonly #options: SchedulerOptions;
   readonly #clock: Clock;
   readonly #runner: ProjectionRunner;
+  readonly #loop: WakeLoop;
   /** Firings that failed, or decided nothing yet stayed queued: not tried again before the time given. */
   readonly #held = new Map<string, number>();
-  #wake: { at: number; handle: unknown } | undefined;
-  #running: Promise<void> | undefined;
-  #again = false;
-  #stopped = false;
   #unsubscribe: (() => void) | undefined;
-  readonly status: SchedulerStatus = { fired: 0, moot: 0, failed: 0, queueReads: 0, nextWakeAt: null };
+  readonly #counts = { fired: 0, moot: 0, failed: 0, queueReads: 0 };
 
   constructor(options: SchedulerOptions) {
     this.#options = options;
@@ -60,6 +58,19 @@ export class Scheduler {
     const runner = options.readModels.runner('deadlines');
     if (!runner) throw new Error('the scheduler needs the deadlines read model started');
     this.#runner = runner;
+    this.#loop = new WakeLoop(this.#clock, {
+      work: async () => {
+        while (!this.#loop.stopped && (await this.#fireDue()) > 0);
+      },
+      nextAt: () => this.#nextWake(),
+      onError: (error) => options.log?.warn({ err: error }, 'the scheduler could not read its queue; it looks again shortly'),
+      retryAfterMs: options.retryAfterMs ?? 30_000,
+    });
+  }
+
+  get status(): SchedulerStatus {
+    const at = this.#loop.wakeAt;
+    return { ...this.#counts, nextWakeAt: at === undefined ? null : new Date(at).toISOString() };
   }
 
   /**
@@ -68,75 +79,52 @@ export class Scheduler {
    * when that round is done).
    */
   async start(): Promise<void> {
-    if (!(await this.#runner.caughtUp) || this.#stopped) return;
+    if (!(await this.#runner.caughtUp) || this.#loop.stopped) return;
     this.#unsubscribe = this.#runner.onAdvance(() => {
       const earliest = this.#options.signal.take();
-      if (earliest !== null && (this.#wake === undefined || Date.parse(earliest) < this.#wake.at)) this.poke();
+      const wakeAt = this.#loop.wakeAt;
+      if (earliest !== null && (wakeAt === undefined || Date.parse(earliest) < wakeAt)) this.poke();
     });
     this.poke();
   }
 
   /** Looks at the queue now (the clock moved, or a firing was set earlier than the next wake). */
   poke(): void {
-    if (this.#stopped) return;
-    this.#again = true;
-    this.#running ??= this.#loop();
+    this.#loop.poke();
   }
 
   /** Settles when the current round of firings is done. */
-  async idle(): Promise<void> {
-    while (this.#running) await this.#running;
+  idle(): Promise<void> {
+    return this.#loop.idle();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
     this.#unsubscribe?.();
-    if (this.#wake) this.#clock.cancel(this.#wake.handle);
-    this.#wake = undefined;
-    await this.#running;
-  }
-
-  // Between the last look at `#again` and clearing `#running` nothing is
-  // awaited, so a poke is never lost: it either starts a loop or is seen by this one.
-  async #loop(): Promise<void> {
-    // First let `poke` store this run: a loop with nothing to await would end before it is stored.
-    await Promise.resolve();
-    try {
-      while (this.#again && !this.#stopped) {
-        this.#again = false;
-        while (!this.#stopped && (await this.#fireDue()) > 0);
-      }
-      if (!this.#stopped) this.#sleep();
-    } catch (error) {
-      this.#options.log?.warn({ err: error }, 'the scheduler could not read its queue; it looks again shortly');
-      if (!this.#stopped) this.#sleepFor(this.#options.retryAfterMs ?? 30_000);
-    } finally {
-      this.#running = undefined;
-    }
+    await this.#loop.stop();
   }
 
   /** Fires one batch of what is due; returns how many it sent. */
   async #fireDue(): Promise<number> {
     const now = this.#clock.now();
+    const nowIso = new Date(now).toISOString();
     const batchSize = this.#options.batchSize ?? 500;
+    const retryAfterMs = this.#options.retryAfterMs ?? 30_000;
     for (const [key, until] of this.#held) if (until <= now) this.#held.delete(key);
     const db = this.#options.readModels.db;
-    this.status.queueReads++;
-    const due = dueTimers(db, new Date(now).toISOString(), batchSize + this.#held.size).filter((t) => !this.#held.has(keyOf(t)));
-    const batch = due.slice(0, batchSize);
+    this.#counts.queueReads++;
+    const batch = dueTimers(db, nowIso, batchSize + this.#held.size).filter((t) => !this.#held.has(keyOf(t))).slice(0, batchSize);
     if (batch.length === 0) return 0;
-    const nowIso = new Date(now).toISOString();
     const outcomes = await Promise.allSettled(batch.map((timer) => this.#options.cases.fireTimer(timer.caseId, timer, nowIso)));
     outcomes.forEach((outcome, i) => {
       const timer = batch[i]!;
       // The case moved on to a status that ends its deadlines since the queue was read: nothing to fire.
-      if (outcome.status === 'rejected' && outcome.reason instanceof IllegalTransitionError) this.status.moot++;
+      if (outcome.status === 'rejected' && outcome.reason instanceof IllegalTransitionError) this.#counts.moot++;
       else if (outcome.status === 'rejected') {
-        this.status.failed++;
-        this.#held.set(keyOf(timer), now + (this.#options.retryAfterMs ?? 30_000));
+        this.#counts.failed++;
+        this.#held.set(keyOf(timer), now + retryAfterMs);
         this.#options.log?.warn({ err: outcome.reason, caseId: timer.caseId, timer }, 'a timer could not fire; it is tried again later');
-      } else if (outcome.value.events.length > 0) this.status.fired++;
-      else this.status.moot++;
+      } else if (outcome.value.events.length > 0) this.#counts.fired++;
+      else this.#counts.moot++;
     });
     // Wait for the read model to show what was just written, so nothing is sent twice from a stale queue.
     await this.#runner.waitFor(await this.#options.cases.store.headPosition(), 10_000);
@@ -149,34 +137,19 @@ export class Scheduler {
     return batch.length;
   }
 
-  /** The next firing not held back (a held one wakes the scheduler when its hold ends). */
-  #nextDue(): number {
+  /** When to look again: the next firing not held back, or the end of the first hold. */
+  #nextWake(): number | undefined {
     const db = this.#options.readModels.db;
-    this.status.queueReads++;
+    this.#counts.queueReads++;
+    let next: number;
     if (this.#held.size === 0) {
-      const next = nextDueAt(db);
-      return next === null ? Infinity : Date.parse(next);
+      const at = nextDueAt(db);
+      next = at === null ? Infinity : Date.parse(at);
+    } else {
+      const timer = dueTimers(db, '9999', this.#held.size + 1).find((t) => !this.#held.has(keyOf(t)));
+      next = timer === undefined ? Infinity : Date.parse(timer.at);
     }
-    const next = dueTimers(db, '9999', this.#held.size + 1).find((t) => !this.#held.has(keyOf(t)));
-    return next === undefined ? Infinity : Date.parse(next.at);
-  }
-
-  #sleep(): void {
-    const at = Math.min(Math.max(this.#nextDue(), this.#clock.now()), ...this.#held.values());
-    if (at === Infinity) {
-      if (this.#wake) this.#clock.cancel(this.#wake.handle);
-      this.#wake = undefined;
-      this.status.nextWakeAt = null;
-      return;
-    }
-    this.#sleepFor(at - this.#clock.now());
-  }
-
-  #sleepFor(ms: number): void {
-    if (this.#wake) this.#clock.cancel(this.#wake.handle);
-    const wait = Math.max(0, Math.min(ms, LONGEST_WAIT_MS));
-    const at = this.#clock.now() + wait;
-    this.#wake = { at, handle: this.#clock.wakeAfter(wait, () => this.poke()) };
-    this.status.nextWakeAt = new Date(at).toISOString();
+    const at = Math.min(next, ...this.#held.values());
+    return at === Infinity ? undefined : at;
   }
 }

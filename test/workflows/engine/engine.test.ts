@@ -26,7 +26,7 @@ t.test('engine › writes the decided events with full metadata and a hash chain
     actor: staff,
     occurredAt: '2026-06-13T01:00:00.000Z',
     workflow: { name: 'case', version: 2 },
-    schemaVersion: 2,
+    schemaVersion: 3,
     prevHash: GENESIS_HASH,
   });
   t.match(events[1]!.metadata, { workflow: { name: 'case', version: 2 }, schemaVersion: 1 }, 'each event says its own type’s shape version');

@@ -1,0 +1,81 @@
+import { LONGEST_WAIT_MS, type Clock } from './clock.js';
+
+export interface WakeLoopWork {
+  /** One pass over what is due now; checks `loop.stopped` between steps. */
+  work(): Promise<void>;
+  /** When the next pass is needed (ms on the clock); undefined: not until poked. */
+  nextAt(): number | undefined;
+  /** A pass that threw: said, then tried again after `retryAfterMs`. */
+  onError(error: unknown): void;
+  retryAfterMs: number;
+}
+
+/**
+ * A background worker's heartbeat, for the scheduler and the webhook
+ * outbox alike: a pass runs when poked (again at once if poked meanwhile),
+ * then it sleeps on the clock until the next pass is due. It never polls.
+ */
+export class WakeLoop {
+  #wake: { at: number; handle: unknown } | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stopped = false;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly does: WakeLoopWork,
+  ) {}
+
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** When it will wake by itself; undefined when only a poke wakes it. */
+  get wakeAt(): number | undefined {
+    return this.#wake?.at;
+  }
+
+  poke(): void {
+    if (this.#stopped) return;
+    this.#again = true;
+    this.#running ??= this.#run();
+  }
+
+  /** Settles once no pass is running. */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#sleepUntil(undefined);
+    await this.#running;
+  }
+
+  // Between the last look at `#again` and clearing `#running` nothing is
+  // awaited, so a poke is never lost: it either starts a run or is seen by this one.
+  async #run(): Promise<void> {
+    // First let `poke` store this run: a pass with nothing to await would end before it is stored.
+    await Promise.resolve();
+    try {
+      while (this.#again && !this.#stopped) {
+        this.#again = false;
+        await this.does.work();
+      }
+      if (!this.#stopped) this.#sleepUntil(this.does.nextAt());
+    } catch (error) {
+      this.does.onError(error);
+      if (!this.#stopped) this.#sleepUntil(this.clock.now() + this.does.retryAfterMs);
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  #sleepUntil(at: number | undefined): void {
+    if (this.#wake) this.clock.cancel(this.#wake.handle);
+    this.#wake = undefined;
+    if (at === undefined || this.#stopped) return;
+    const wait = Math.max(0, Math.min(at - this.clock.now(), LONGEST_WAIT_MS));
+    this.#wake = { at: this.clock.now() + wait, handle: this.clock.wakeAfter(wait, () => this.poke()) };
+  }
+}
