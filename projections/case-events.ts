@@ -23,7 +23,7 @@ export interface CaseReadingRules {
   /** The workflow's timers: which events can move them, and the firings a case waits for after one more event. */
   timers: {
     moves(type: CaseEventType): boolean;
-    evolve(timers: readonly PendingTimer[], event: CaseEvent): readonly PendingTimer[];
+    evolve(timers: readonly PendingTimer[], event: CaseEvent, at: string): readonly PendingTimer[];
   };
 }
 

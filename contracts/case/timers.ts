@@ -47,8 +47,10 @@ export interface PendingTimer {
   action: TimerAction;
   /** When it fires. */
   at: string;
-  /** The deadline it belongs to: with the kind and action, what makes a firing unique. */
+  /** The deadline it belongs to: with the kind and action, what makes a firing unique within a round. */
   dueBy: string;
+  /** When the event that set it happened: a reopening's round is another than the receipt's, even for the same due time. */
+  setAt: string;
 }
 
 /** The scheduler's command for one firing: which deadline, by its due time (the action is the command). */

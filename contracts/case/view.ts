@@ -60,7 +60,7 @@ export const caseViewSchema = z.object({
   escalations: z.array(stamped(e.CaseEscalated.schema.shape)),
   notes: z.array(stamped(e.NoteAdded.schema.shape)),
   /** What Huiyin will do by itself, and when, unless the case is answered first: reminders, overdue marks, escalation. */
-  timers: z.array(z.object({ deadline: z.enum(deadlineKinds), action: z.enum(timerActions), at: z.string(), dueBy: z.string() })),
+  timers: z.array(z.object({ deadline: z.enum(deadlineKinds), action: z.enum(timerActions), at: z.string(), dueBy: z.string(), setAt: z.string() })),
   /** Deadlines that passed unanswered. */
   wentOverdue: z.array(stamped(e.CaseWentOverdue.schema.shape)),
   lastActivityAt: z.string().nullable(),

@@ -61,7 +61,7 @@ export function caseListEvolve(rules: CaseReadingRules) {
     const settledBefore = row.settledAt;
     const status = statusAfter(rules, fact.workflowVersion, row.status, event.type) as CaseStatus;
     // Huiyin's own reminders, overdue marks and escalations are not activity on the case: nobody worked on it.
-    const lastActivityAt = fact.actor.role === 'system' ? row.lastActivityAt : at;
+    const lastActivityAt = fact.actor?.role === 'system' ? row.lastActivityAt : at;
     Object.assign(row, { status, group: statusGroupOf[status], lastActivityAt, position });
     b.changedCase(row);
     // Only the first reply of a round answers its deadline; a withdrawal

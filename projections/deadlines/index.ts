@@ -9,7 +9,7 @@ import { DEADLINES_VERSION, deadlineTables, deadlinesDdl } from './schema.js';
 
 const statementsFor = preparedPerDb((db: Database.Database) => ({
   clear: db.prepare(`DELETE FROM ${deadlineTables.timers} WHERE case_id = ?`),
-  put: db.prepare(`INSERT OR REPLACE INTO ${deadlineTables.timers} (case_id, deadline, action, due_by, at) VALUES (?, ?, ?, ?, ?)`),
+  put: db.prepare(`INSERT OR REPLACE INTO ${deadlineTables.timers} (case_id, deadline, action, due_by, at, set_at) VALUES (?, ?, ?, ?, ?, ?)`),
 }));
 
 /**
@@ -45,12 +45,12 @@ export function deadlinesProjection(rules: CaseReadingRules, signal?: TimerSigna
     const fact = caseFactOf(recorded);
     if (!fact) return;
     const before: readonly PendingTimer[] = fact.event.type === 'CaseReceived' ? [] : timersOfCase(db, fact.caseId);
-    const after = rules.timers.evolve(before, fact.event);
+    const after = rules.timers.evolve(before, fact.event, fact.occurredAt);
     if (after.length === before.length && after.every((timer, i) => timer === before[i])) return;
     const s = statementsFor(db);
     s.clear.run(fact.caseId);
     for (const timer of after) {
-      s.put.run(fact.caseId, timer.deadline, timer.action, timer.dueBy, timer.at);
+      s.put.run(fact.caseId, timer.deadline, timer.action, timer.dueBy, timer.at, timer.setAt);
       signal?.noteSet(timer.at);
     }
   }

@@ -14,18 +14,19 @@ interface Row {
   action: TimerAction;
   due_by: string;
   at: string;
+  set_at: string;
 }
 
 const statementsFor = preparedPerDb((db: Database.Database) => ({
   due: db.prepare<[string, number], Row>(
-    `SELECT case_id, deadline, action, due_by, at FROM ${deadlineTables.timers} WHERE at <= ? ORDER BY at, case_id LIMIT ?`,
+    `SELECT case_id, deadline, action, due_by, at, set_at FROM ${deadlineTables.timers} WHERE at <= ? ORDER BY at, case_id LIMIT ?`,
   ),
   next: db.prepare<[], { at: string | null }>(`SELECT MIN(at) AS at FROM ${deadlineTables.timers}`),
   count: db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${deadlineTables.timers}`),
-  ofCase: db.prepare<[string], Row>(`SELECT case_id, deadline, action, due_by, at FROM ${deadlineTables.timers} WHERE case_id = ? ORDER BY at`),
+  ofCase: db.prepare<[string], Row>(`SELECT case_id, deadline, action, due_by, at, set_at FROM ${deadlineTables.timers} WHERE case_id = ? ORDER BY at`),
 }));
 
-const timerOf = (row: Row): DueTimer => ({ caseId: row.case_id, deadline: row.deadline, action: row.action, dueBy: row.due_by, at: row.at });
+const timerOf = (row: Row): DueTimer => ({ caseId: row.case_id, deadline: row.deadline, action: row.action, dueBy: row.due_by, at: row.at, setAt: row.set_at });
 
 /** Firings due at `now` or before, the earliest first (one index range, at most `limit`). */
 export function dueTimers(db: Database.Database, now: string, limit: number): DueTimer[] {

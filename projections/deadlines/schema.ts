@@ -9,7 +9,7 @@ export const deadlineTables = { timers: `deadlines_v${DEADLINES_VERSION}_timers`
  */
 export const deadlinesDdl = [
   `CREATE TABLE IF NOT EXISTS ${deadlineTables.timers} (
-    case_id TEXT NOT NULL, deadline TEXT NOT NULL, action TEXT NOT NULL, due_by TEXT NOT NULL, at TEXT NOT NULL,
+    case_id TEXT NOT NULL, deadline TEXT NOT NULL, action TEXT NOT NULL, due_by TEXT NOT NULL, at TEXT NOT NULL, set_at TEXT NOT NULL,
     PRIMARY KEY (case_id, deadline, action, due_by)
   ) WITHOUT ROWID`,
   `CREATE INDEX IF NOT EXISTS deadlines_v${DEADLINES_VERSION}_by_time ON ${deadlineTables.timers} (at, case_id)`,

@@ -101,5 +101,5 @@ export const notificationsProjection: Projection = {
   evolve,
 };
 
-export { lastNotificationId, newestNotificationId, notificationOf, notificationsAfter, readNotifications, type NotificationRow } from './queries.js';
+export { lastNotificationId, newestNotificationId, notificationOf, notificationsAfter, notificationsOfEvent, readNotifications, type NotificationRow } from './queries.js';
 export { NOTIFICATIONS_VERSION, notificationTables } from './schema.js';

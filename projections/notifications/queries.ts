@@ -28,6 +28,7 @@ const statementsFor = preparedPerDb((db: Database.Database) => ({
   unread: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM ${t.items} WHERE recipient = ? AND read = 0`),
   newest: db.prepare<[], { id: number | null }>(`SELECT MAX(id) AS id FROM ${t.items}`),
   last: db.prepare<[string], { id: number | null }>(`SELECT MAX(id) AS id FROM ${t.items} WHERE recipient = ?`),
+  at: db.prepare<[number], NotificationRow>(`SELECT ${columns} FROM ${from} WHERE n.id = ? ORDER BY n.recipient`),
   after: db.prepare<[number, number], NotificationRow>(`SELECT ${columns} FROM ${from} WHERE n.id > ? ORDER BY n.id, n.recipient LIMIT ?`),
 }));
 
@@ -76,4 +77,9 @@ export function lastNotificationId(db: Database.Database, recipient: string): nu
 /** The id of the newest notification of anyone; 0 when there is none. */
 export function newestNotificationId(db: Database.Database): number {
   return statementsFor(db).newest.get()?.id ?? 0;
+}
+
+/** Every notification one event made (one per person it told). */
+export function notificationsOfEvent(db: Database.Database, id: number): NotificationRow[] {
+  return statementsFor(db).at.all(id);
 }

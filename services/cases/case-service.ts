@@ -146,13 +146,15 @@ export class CaseService {
 
   /**
    * One firing of a case's timer, as Huiyin itself. Its command id derives
-   * from the case, the deadline, the action and the due time, so a retry, a
+   * from the case, the deadline, the action, the due time and when it was
+   * set, so a retry, a
    * restart or a second instance sends the same command and the case
    * records it once; a case that no longer waits for it decides nothing.
    */
-  fireTimer(caseId: string, timer: Pick<PendingTimer, 'deadline' | 'action' | 'dueBy'>, now: string): Promise<CaseResult> {
-    const { deadline, action, dueBy } = timer;
-    const key = JSON.stringify(['timer', caseId, deadline, action, dueBy]);
+  fireTimer(caseId: string, timer: Pick<PendingTimer, 'deadline' | 'action' | 'dueBy' | 'setAt'>, now: string): Promise<CaseResult> {
+    const { deadline, action, dueBy, setAt } = timer;
+    // The round (when its deadline was set) too: a reopening can set the same due time again.
+    const key = JSON.stringify(['timer', caseId, deadline, action, dueBy, setAt]);
     const envelope = commandEnvelope(huiyin, caseId, timerCommands[action], { deadline, dueBy }, { now, idempotencyKey: key });
     return this.engine.execute(envelope);
   }

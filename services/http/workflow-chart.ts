@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseInternalCommandData } from '../../contracts/case/commands.js';
 import { deadlineKinds, timerActions, type DeadlineKind } from '../../contracts/case/timers.js';
 import { caseStatuses, statusGroupOf, statusGroups, type CaseStatus } from '../../contracts/case/vocabulary.js';
-import { caseCommandEvents, caseTables, deadlineDeclarations, timerEvents, timersEndedBy } from '../../workflows/case/index.js';
+import { caseCommandEvents, caseTables, deadlineDeclarations, timerEvents, timersEndedBy, watchedStatuses } from '../../workflows/case/index.js';
 import type { TransitionTable } from '../../workflows/case/machine.js';
 
 export const workflowChartSchema = z.object({
@@ -20,8 +20,8 @@ export const workflowChartSchema = z.object({
   ),
   /**
    * The deadlines the workflow keeps and what Huiyin does by itself on each:
-   * what sets and answers it, which statuses it watches (where its firings
-   * are taken) and the event each firing records.
+   * what sets and answers it, the statuses in which it can be pending, and
+   * the event each firing records.
    */
   deadlines: z.array(
     z.object({
@@ -39,15 +39,13 @@ export const workflowChartSchema = z.object({
 function deadlinesAsData(table: TransitionTable): z.infer<typeof workflowChartSchema>['deadlines'] {
   return (Object.keys(deadlineDeclarations) as DeadlineKind[]).map((kind) => {
     const { description, setBy, answeredBy, fires } = deadlineDeclarations[kind];
-    const events = fires.map((action) => timerEvents[action]);
-    const watches = caseStatuses.filter((status) => events.every((event) => table[status][event] !== undefined));
     return {
       kind,
       description,
       setBy: [...setBy],
       answeredBy: [...answeredBy],
       endedBy: [...timersEndedBy],
-      watches,
+      watches: watchedStatuses(table, kind),
       fires: fires.map((action) => ({ action, event: timerEvents[action] })),
     };
   });

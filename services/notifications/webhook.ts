@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
-import { newestNotificationId, notificationOf, notificationsAfter, type NotificationRow } from '../../projections/notifications/index.js';
+import { newestNotificationId, notificationOf, notificationsAfter, notificationsOfEvent, type NotificationRow } from '../../projections/notifications/index.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
 import { systemClock, type Clock } from '../scheduler/clock.js';
 import { WakeLoop } from '../scheduler/wake-loop.js';
@@ -93,10 +93,11 @@ export class WebhookOutbox {
     for (;;) {
       const fetched = notificationsAfter(this.store.db, this.store.cursor() ?? 0, PAGE);
       if (fetched.length === 0) return;
-      // The cursor moves by whole events: an event's recipients cut off by the page come next time.
+      // The cursor moves by whole events: an event's recipients cut off by the page come next time,
+      // and an event told to more people than a page holds is taken whole.
       const lastId = fetched.at(-1)!.id;
       const whole = fetched.length < PAGE ? fetched : fetched.filter((row) => row.id !== lastId);
-      const rows = whole.length > 0 ? whole : fetched;
+      const rows = whole.length > 0 ? whole : notificationsOfEvent(this.store.db, lastId);
       this.store.enqueue(rows.map(deliveryOf), rows.at(-1)!.id, this.#clock.now());
     }
   }

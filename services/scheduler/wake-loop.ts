@@ -65,7 +65,8 @@ export class WakeLoop {
       if (!this.#stopped) this.#sleepUntil(this.does.nextAt());
     } catch (error) {
       this.does.onError(error);
-      if (!this.#stopped) this.#sleepUntil(this.clock.now() + this.does.retryAfterMs);
+      // Poked while the pass failed: try again at once rather than after the pause.
+      if (!this.#stopped) this.#sleepUntil(this.clock.now() + (this.#again ? 0 : this.does.retryAfterMs));
     } finally {
       this.#running = undefined;
     }

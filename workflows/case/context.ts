@@ -90,7 +90,7 @@ function stamped<T extends object>(data: T, stamp: Stamp): T & Stamp {
 export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp: Stamp): CaseContext {
   // Every key set below is already one of the context's (docs/performance.md).
   const c: CaseContext = { ...context, lastActivityAt: stamp.at };
-  if (movesTimers(event.type)) c.timers = evolveTimers(context.timers, event);
+  if (movesTimers(event.type)) c.timers = evolveTimers(context.timers, event, stamp.at);
   switch (event.type) {
     case 'CaseReceived': {
       const { caseId, trackingCode, ...received } = event.data;
@@ -154,7 +154,8 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
         mergedCases: c.mergedCases.filter((id) => id !== event.data.caseId),
       };
     case 'CaseEscalated':
-      return { ...c, escalations: [...c.escalations, stamped(event.data, stamp)] };
+      // Huiyin's own escalation is not activity on the case: nobody worked on it.
+      return { ...c, lastActivityAt: event.data.automatic ? context.lastActivityAt : c.lastActivityAt, escalations: [...c.escalations, stamped(event.data, stamp)] };
     case 'ReminderSent':
       return { ...c, lastActivityAt: context.lastActivityAt, reminders: [...c.reminders, stamped(event.data, stamp)] };
     case 'CaseWentOverdue':

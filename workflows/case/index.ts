@@ -43,4 +43,4 @@ export { trackingCodeFor } from './tracking-code.js';
 export { replyDueBy, replyEvents, replyWindowMs } from './deadlines.js';
 export { shippedDeadlineRules, type CaseDeadlineFacts } from './deadline-rules.js';
 export { caseRights, caseVisibility } from './permissions.js';
-export { deadlineDeclarations, evolveTimers, movesTimers, timerEvents, timersEndedBy } from './timers.js';
+export { deadlineDeclarations, evolveTimers, movesTimers, timerEvents, timersEndedBy, watchedStatuses } from './timers.js';

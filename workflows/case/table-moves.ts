@@ -41,7 +41,8 @@ export const beforeAnswer: ReadonlySet<string> = new Set(['received', 'accepted'
 
 /**
  * What Huiyin records by itself while a deadline is live (workflows/case/timers.ts):
- * every version takes them before the citizen has an answer, where deadlines are.
+ * every version takes them wherever it takes a 督办, whose own due date can
+ * pass there; the reply and feedback deadlines live only before an answer.
  */
 export const timerFlags: Transitions = { ReminderSent: 'stay', CaseWentOverdue: 'stay' };
 

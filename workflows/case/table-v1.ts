@@ -7,11 +7,12 @@ import { beforeAnswer, timerFlags, withMoves } from './table-moves.js';
  * a merged case (and confirming or taking back the attachment) is the
  * merge's bookkeeping, which v1 cases take too so that a case can be merged
  * into them; v1 merged cases are not told the answer (no FeedbackRelayed).
- * Their reply deadlines still pass: the scheduler's marks are taken too.
+ * Their deadlines still pass: the scheduler's marks are taken wherever a
+ * 督办 is (its own due date can pass there).
  */
 const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
-const anyOpenState: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', CaseAttached: 'stay', ...bookkeeping };
-const beforeAnswered: Transitions = { ...anyOpenState, ...timerFlags, CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
+const anyOpenState: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...timerFlags, CaseAttached: 'stay', ...bookkeeping };
+const beforeAnswered: Transitions = { ...anyOpenState, CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV1 = withMoves((status) => {
   if (status === 'new') return {};

@@ -12,8 +12,9 @@ import { beforeAnswer, timerFlags, withMoves } from './table-moves.js';
  * are the deciders'.
  */
 const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
-const flags: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...bookkeeping };
-const open: Transitions = { ...flags, ...timerFlags, CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
+// A 督办's own due date can pass wherever a 督办 is taken: its mark is taken there too.
+const flags: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...timerFlags, ...bookkeeping };
+const open: Transitions = { ...flags, CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV2 = withMoves((status): Transitions => {
   switch (status) {

@@ -1,5 +1,7 @@
 import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
 import type { DeadlineKind, DeadlinePlan, PendingTimer, TimerAction } from '../../contracts/case/timers.js';
+import { caseStatuses, type CaseStatus } from '../../contracts/case/vocabulary.js';
+import type { TransitionTable } from './machine.js';
 
 /** One deadline as the workflow declares it: what sets it, what answers it, what fires. */
 export interface DeadlineDeclaration {
@@ -54,11 +56,10 @@ for (const [kind, declaration] of Object.entries(deadlineDeclarations) as [Deadl
 }
 const none: readonly PendingTimer[] = [];
 
-const timer = (deadline: DeadlineKind, action: TimerAction, at: string | null, dueBy: string): PendingTimer[] =>
-  at === null ? [] : [{ deadline, action, at, dueBy }];
-
-/** The firings a receipt or a reopening sets, in the order they fire. */
-export function plannedTimers(replyDueBy: string | null, plan: DeadlinePlan | null): PendingTimer[] {
+/** The firings a receipt or a reopening at `setAt` sets, in the order they fire. */
+export function plannedTimers(replyDueBy: string | null, plan: DeadlinePlan | null, setAt: string): PendingTimer[] {
+  const timer = (deadline: DeadlineKind, action: TimerAction, at: string | null, dueBy: string): PendingTimer[] =>
+    at === null ? [] : [{ deadline, action, at, dueBy, setAt }];
   const timers: PendingTimer[] = [];
   if (replyDueBy !== null) {
     timers.push(...timer('reply', 'remind', plan?.reply.remindAt ?? null, replyDueBy), ...timer('reply', 'overdue', replyDueBy, replyDueBy));
@@ -68,8 +69,10 @@ export function plannedTimers(replyDueBy: string | null, plan: DeadlinePlan | nu
     const { dueBy, remindAt, escalateAt } = plan.feedback;
     timers.push(...timer('feedback', 'remind', remindAt, dueBy), ...timer('feedback', 'overdue', dueBy, dueBy), ...timer('feedback', 'escalate', escalateAt, dueBy));
   }
-  return timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return inFiringOrder(timers);
 }
+
+const inFiringOrder = (timers: PendingTimer[]) => timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
 const isFiring = (t: PendingTimer, deadline: DeadlineKind, action: TimerAction, dueBy: string) =>
   t.deadline === deadline && t.action === action && t.dueBy === dueBy;
@@ -84,13 +87,14 @@ export function movesTimers(type: CaseEventType): boolean {
   return type === 'CaseReceived' || type === 'CaseReopened' || type === 'CaseEscalated' || type === 'ReminderSent' || type === 'CaseWentOverdue' || ended.has(type) || answering.has(type);
 }
 
-/** The firings a case waits for after one more event: the declarations above, applied. */
-export function evolveTimers(timers: readonly PendingTimer[], event: CaseEvent): readonly PendingTimer[] {
+/** The firings a case waits for after one more event, which happened at `at`: the declarations above, applied. */
+export function evolveTimers(timers: readonly PendingTimer[], event: CaseEvent, at: string): readonly PendingTimer[] {
   switch (event.type) {
     case 'CaseReceived':
-      return plannedTimers(event.data.replyDueBy, event.data.plan);
+      return plannedTimers(event.data.replyDueBy, event.data.plan, at);
     case 'CaseReopened':
-      return plannedTimers(event.data.replyDueBy, event.data.plan);
+      // A new round: new reply and feedback deadlines; a 督办's own due date still stands.
+      return inFiringOrder([...plannedTimers(event.data.replyDueBy, event.data.plan, at), ...timers.filter((t) => t.deadline === 'escalation')]);
     case 'ReminderSent':
     case 'CaseWentOverdue': {
       const { deadline, dueBy } = event.data;
@@ -102,7 +106,7 @@ export function evolveTimers(timers: readonly PendingTimer[], event: CaseEvent):
       if (automatic) return timers.filter((t) => !isFiring(t, automatic.deadline, 'escalate', automatic.dueBy));
       if (dueBy === null) return timers;
       // A new 督办 due date replaces the one before.
-      return [...timers.filter((t) => t.deadline !== 'escalation'), ...timer('escalation', 'overdue', dueBy, dueBy)];
+      return inFiringOrder([...timers.filter((t) => t.deadline !== 'escalation'), { deadline: 'escalation', action: 'overdue', at: dueBy, dueBy, setAt: at }]);
     }
     default: {
       if (ended.has(event.type)) return none;
@@ -110,4 +114,30 @@ export function evolveTimers(timers: readonly PendingTimer[], event: CaseEvent):
       return answered ? timers.filter((t) => !answered.has(t.deadline)) : timers;
     }
   }
+}
+
+/**
+ * The statuses in which a deadline can be pending, read from a transition
+ * table: where the events that set it leave a case, and every status
+ * reached from there by events that neither answer nor end it. Each of
+ * them must take the deadline's firings (a test holds every version to it).
+ */
+export function watchedStatuses(table: TransitionTable, kind: DeadlineKind): CaseStatus[] {
+  const { setBy, answeredBy } = deadlineDeclarations[kind];
+  const stops = new Set<CaseEventType>([...answeredBy, ...timersEndedBy]);
+  const seen = new Set<'new' | CaseStatus>();
+  const visit = (status: 'new' | CaseStatus) => {
+    if (seen.has(status)) return;
+    seen.add(status);
+    for (const [event, target] of Object.entries(table[status]) as [CaseEventType, CaseStatus | 'stay'][]) {
+      if (!stops.has(event)) visit(target === 'stay' ? status : target);
+    }
+  };
+  for (const [from, moves] of Object.entries(table) as ['new' | CaseStatus, TransitionTable['new']][]) {
+    for (const event of setBy) {
+      const target = moves[event];
+      if (target !== undefined) visit(target === 'stay' ? from : target);
+    }
+  }
+  return caseStatuses.filter((status) => seen.has(status));
 }

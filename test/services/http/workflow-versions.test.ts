@@ -29,7 +29,7 @@ t.test('GET /api/workflows/case › each version as data, differing where their 
   }
 });
 
-t.test('GET /api/workflows/case › declares each deadline: what sets and answers it, the statuses it watches, what fires', async (t) => {
+t.test('GET /api/workflows/case › declares each deadline: what sets and answers it, the statuses it can be pending in, what fires', async (t) => {
   const { app } = await testApp(t, { seed: false });
   const chart = (await app.inject('/api/workflows/case')).json();
   t.same(chart.deadlines.map((d: { kind: string }) => d.kind), ['reply', 'feedback', 'escalation']);
@@ -40,7 +40,8 @@ t.test('GET /api/workflows/case › declares each deadline: what sets and answer
     endedBy: ['CaseClosed', 'CaseWithdrawn', 'CaseMerged'],
     fires: [{ action: 'remind', event: 'ReminderSent' }, { action: 'overdue', event: 'CaseWentOverdue' }, { action: 'escalate', event: 'CaseEscalated' }],
   });
-  t.same(reply.watches, ['received', 'accepted', 'assigned', 'acknowledged', 'site-check', 'in-progress', 'resolved', 'declined'], 'every status before the citizen has an answer');
+  t.same(reply.watches, ['received', 'accepted', 'assigned', 'site-check', 'in-progress', 'resolved', 'declined'], 'before an answer, and not once a deputy acknowledged it');
+  t.same(chart.deadlines[2].watches.slice(-2), ['answered', 'followed-up'], 'a 督办’s due date also after an answer, until closing');
   const listed = chart.states.flatMap((s: Chart['states'][number]) => s.transitions.map((x) => x.action));
   t.notOk(listed.some((a: string) => ['remind', 'mark-overdue', 'escalate-overdue'].includes(a)), 'the scheduler’s firings are no one’s action');
 });

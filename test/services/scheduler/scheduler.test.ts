@@ -125,3 +125,24 @@ t.test('scheduler › idle with many pending, it waits for the next one and asks
   await scheduler.idle();
   t.same(clock.waits, ['2026-03-02T04:00:00.000Z'], 'an earlier one moves the wake forward');
 });
+
+t.test('scheduler › a reopening that sets the same due time again is a new round: its reminder fires too', async (t) => {
+  const store = await sqlite(t);
+  // National Day week 2026 (1–7 October) is all holiday: received on the 1st or reopened on the 7th,
+  // an emergency's feedback is due at the end of the first working day after, 8 October.
+  const { cases, scheduler, moveTo } = await schedulerOver(t, store, '2026-10-01T02:00:00.000Z');
+  const deputy = { id: 'dep-li', role: 'deputy' as const };
+  const received = await receive(cases, 'c1', '2026-10-01T02:00:00.000Z');
+  await scheduler.start();
+  await moveTo('2026-10-07T00:00:00.000Z');
+  await act(cases, 'c1', 'assign', '2026-10-07T01:00:00.000Z');
+  await act(cases, 'c1', 'acknowledge', '2026-10-07T01:10:00.000Z', deputy);
+  await act(cases, 'c1', 'resolve', '2026-10-07T01:20:00.000Z', deputy);
+  const reopened = await act(cases, 'c1', 'reopen', '2026-10-07T02:00:00.000Z');
+  const firstDue = received.state.context.received?.plan?.feedback.dueBy;
+  t.equal(reopened.state.context.reopenings[0]?.plan?.feedback.dueBy, firstDue, 'the same feedback deadline in both rounds');
+  await moveTo('2026-10-08T09:00:00.000Z');
+  const reminders = (await eventsAfterReceipt(store, 'c1')).filter((e) => e.type === 'ReminderSent' && e.data.deadline === 'feedback');
+  t.equal(reminders.length, 2, 'reminded in each round');
+  t.same(reminders.map((e) => e.data.dueBy), [firstDue, firstDue]);
+});

@@ -48,7 +48,7 @@ export async function receive(cases: CaseService, id: string, at: string, urgenc
 }
 
 /** A person's action on a case at `at`. */
-export async function act(cases: CaseService, id: string, type: 'assign' | 'acknowledge' | 'give-feedback' | 'resolve', at: string, actor: Actor = staff) {
+export async function act(cases: CaseService, id: string, type: 'assign' | 'acknowledge' | 'give-feedback' | 'resolve' | 'reopen', at: string, actor: Actor = staff) {
   return cases.engine.execute(commandEnvelope(actor, id, type, sampleCommandData[type], { now: at }));
 }
 

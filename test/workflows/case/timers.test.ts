@@ -1,10 +1,10 @@
 import t from 'tap';
 import type { Actor } from '../../../contracts/actor.js';
-import type { CaseStatus } from '../../../contracts/case/vocabulary.js';
 import { defaultDeadlinePolicy } from '../../../contracts/deadline-policy.js';
 import { caseTables } from '../../../workflows/case/index.js';
 import { beforeAnswer } from '../../../workflows/case/table-moves.js';
-import { deadlineDeclarations, timersEndedBy } from '../../../workflows/case/timers.js';
+import { deadlineKinds } from '../../../contracts/case/timers.js';
+import { deadlineDeclarations, timerEvents, watchedStatuses } from '../../../workflows/case/timers.js';
 import { shippedDeadlineRules } from '../../../workflows/case/deadline-rules.js';
 import { ev, sampleCommandData, sampleEventData } from '../../support/case-fixtures.js';
 import { accepted, after, caseSpec, refused, staff } from './fixtures/case-spec.js';
@@ -111,16 +111,28 @@ t.test('case timers › a v1 case has its reply deadline marked, and nothing els
   t.same(after(v1).context.timers.map((x) => `${x.deadline} ${x.action}`), ['reply overdue']);
 });
 
-t.test('case timers › the declarations agree with the tables: leaving the statuses that take timer events ends or answers every deadline', async (t) => {
-  const allAnswer = new Set(Object.values(deadlineDeclarations).map((d) => new Set(d.answeredBy)).reduce((a, b) => new Set([...a].filter((x) => b.has(x)))));
+t.test('case timers › the declarations agree with the tables: wherever a deadline can be pending, its firings are taken', async (t) => {
   for (const [version, table] of caseTables) {
-    for (const [from, moves] of Object.entries(table)) {
-      if (!beforeAnswer.has(from)) continue;
-      t.equal(moves.ReminderSent, 'stay', `v${version} ${from} takes reminders`);
-      for (const [event, to] of Object.entries(moves)) {
-        if (to === 'stay' || beforeAnswer.has(to as CaseStatus)) continue;
-        t.ok(timersEndedBy.includes(event as never) || allAnswer.has(event as never), `v${version}: ${event} takes ${from} to ${to} and drops every deadline`);
+    for (const kind of deadlineKinds) {
+      const watched = watchedStatuses(table, kind);
+      t.ok(watched.length > 0, `v${version} ${kind} is pending somewhere`);
+      for (const status of watched) {
+        for (const action of deadlineDeclarations[kind].fires) {
+          t.equal(table[status][timerEvents[action]], 'stay', `v${version}: ${kind} pending in ${status}, where ${timerEvents[action]} is taken`);
+        }
       }
     }
+    t.ok(watchedStatuses(table, 'reply').every((s) => beforeAnswer.has(s)), `v${version}: a reply deadline lives only before an answer`);
   }
+  t.same(watchedStatuses(caseTables.get(2)!, 'escalation').filter((s) => !beforeAnswer.has(s)), ['answered', 'followed-up'], 'a 督办’s due date also after an answer, until the case is closed');
+});
+
+t.test('case timers › a 督办 on an answered case is marked when its due date passes; a reopening keeps it', async (t) => {
+  const dueBy = sampleEventData.CaseEscalated.dueBy!;
+  const answered = [...assigned, ev('CaseAcknowledged'), ev('CaseResolved'), ev('FeedbackGiven'), ev('CaseEscalated')];
+  accepted(t, caseSpec[2](answered, at(dueBy)).when(fire('mark-overdue', 'escalation', dueBy)), 'CaseWentOverdue');
+  const followedUp = [...answered, ev('FollowUpRecorded', { resolved: false, satisfaction: 'unsatisfied' })];
+  const reopened = caseSpec[2](followedUp, { actor: staff, occurredAt: '2026-06-15T02:00:00.000Z' }).when({ type: 'reopen', data: { reason: 'Not fixed' } });
+  t.same(after(reopened).context.timers.filter((x) => x.deadline === 'escalation').map((x) => x.dueBy), [dueBy], 'the 督办’s due date still stands');
+  accepted(t, caseSpec[1](answered, at(dueBy)).when(fire('mark-overdue', 'escalation', dueBy)), 'CaseWentOverdue');
 });
