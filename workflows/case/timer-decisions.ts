@@ -41,6 +41,8 @@ export function firedTimer(command: TimerCommand, c: CaseContext, context: Decid
   const to = { deputyIds: c.deputyIds, stationStaff: c.deputyIds.length > 0 ? null : (c.received?.stationId ?? null) };
   switch (action) {
     case 'remind':
+      // A reminder that comes due only after its deadline (Huiyin was down) would remind of nothing: it is the overdue mark.
+      if (Date.parse(context.occurredAt) >= Date.parse(dueBy)) return [{ type: 'CaseWentOverdue', data: { deadline, dueBy, to } }];
       return [{ type: 'ReminderSent', data: { deadline, dueBy, to } }];
     case 'overdue':
       return [{ type: 'CaseWentOverdue', data: { deadline, dueBy, to } }];

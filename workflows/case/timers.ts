@@ -95,11 +95,14 @@ export function evolveTimers(timers: readonly PendingTimer[], event: CaseEvent, 
     case 'CaseReopened':
       // A new round: new reply and feedback deadlines; a 督办's own due date still stands.
       return inFiringOrder([...plannedTimers(event.data.replyDueBy, event.data.plan, at), ...timers.filter((t) => t.deadline === 'escalation')]);
-    case 'ReminderSent':
-    case 'CaseWentOverdue': {
+    case 'ReminderSent': {
       const { deadline, dueBy } = event.data;
-      const action: TimerAction = event.type === 'ReminderSent' ? 'remind' : 'overdue';
-      return timers.filter((t) => !isFiring(t, deadline, action, dueBy));
+      return timers.filter((t) => !isFiring(t, deadline, 'remind', dueBy));
+    }
+    case 'CaseWentOverdue': {
+      // Past its deadline, a reminder of it has nothing left to remind of.
+      const { deadline, dueBy } = event.data;
+      return timers.filter((t) => !isFiring(t, deadline, 'overdue', dueBy) && !isFiring(t, deadline, 'remind', dueBy));
     }
     case 'CaseEscalated': {
       const { automatic, dueBy } = event.data;

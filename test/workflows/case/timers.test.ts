@@ -136,3 +136,11 @@ t.test('case timers › a 督办 on an answered case is marked when its due date
   t.same(after(reopened).context.timers.filter((x) => x.deadline === 'escalation').map((x) => x.dueBy), [dueBy], 'the 督办’s due date still stands');
   accepted(t, caseSpec[1](answered, at(dueBy)).when(fire('mark-overdue', 'escalation', dueBy)), 'CaseWentOverdue');
 });
+
+t.test('case timers › a reminder that comes due only after its deadline (Huiyin was down) is the overdue mark, and ends the reminder', async (t) => {
+  const outcome = caseSpec[2](assigned, at('2026-06-13T05:00:00.000Z')).when(fire('remind', 'reply', replyDueBy));
+  const [event] = accepted(t, outcome, 'CaseWentOverdue');
+  t.same(event?.data, { deadline: 'reply', dueBy: replyDueBy, to: { deputyIds: ['dep-li', 'dep-wen'], stationStaff: null } });
+  t.notOk(after(outcome).context.timers.some((x) => x.deadline === 'reply' && (x.action === 'remind' || x.action === 'overdue')), 'neither is pending any more');
+  accepted(t, caseSpec[2]([...assigned, ev('CaseWentOverdue')], at('2026-06-13T05:00:00.000Z')).when(fire('mark-overdue', 'reply', replyDueBy)));
+});
