@@ -54,6 +54,11 @@ export class WebhookStore {
     return this.#s.cursor.get()?.last_id;
   }
 
+  /** Where a first start begins: after the notification `lastId`. */
+  startAt(lastId: number): void {
+    this.#s.setCursor.run(lastId);
+  }
+
   /** Queues deliveries and moves the cursor past them, in one transaction. */
   enqueue(deliveries: Array<{ id: string; body: string }>, lastId: number, now: number): void {
     this.db.transaction(() => {

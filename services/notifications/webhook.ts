@@ -42,50 +42,38 @@ const PAGE = 500;
  * runs beside the workflow and never holds it up: a gateway that is down
  * only grows the queue.
  */
-export class WebhookOutbox {
+export class WebhookOutbox extends WakeLoop {
   readonly store: WebhookStore;
-  readonly #clock: Clock;
-  readonly #loop: WakeLoop;
-  #unsubscribe: (() => void) | undefined;
+  protected readonly retryAfterMs = 30_000;
 
   constructor(
     private readonly runner: ProjectionRunner,
     db: Database.Database,
     private readonly options: WebhookOptions,
   ) {
+    super(options.clock ?? systemClock);
     this.store = new WebhookStore(db);
-    this.#clock = options.clock ?? systemClock;
-    this.#loop = new WakeLoop(this.#clock, {
-      work: async () => {
-        this.#collect();
-        let due: Delivery[];
-        while (!this.#loop.stopped && (due = this.store.due(this.#clock.now(), 20)).length > 0) await Promise.all(due.map((d) => this.#send(d)));
-      },
-      nextAt: () => this.store.nextAt(),
-      onError: (error) => options.log?.warn({ err: error }, 'the webhook outbox could not read its queue; it looks again shortly'),
-      retryAfterMs: 30_000,
-    });
   }
 
   /** Starts from the notifications made from now on (a first start does not send the whole history). */
   async start(): Promise<void> {
-    if (!(await this.runner.caughtUp) || this.#loop.stopped) return;
-    if (this.store.cursor() === undefined) this.store.enqueue([], newestNotificationId(this.store.db), this.#clock.now());
-    this.#unsubscribe = this.runner.onAdvance(() => this.poke());
-    this.poke();
+    if (!(await this.runner.caughtUp)) return;
+    if (this.store.cursor() === undefined) this.store.startAt(newestNotificationId(this.store.db));
+    await this.follow(this.runner, () => this.poke());
   }
 
-  poke(): void {
-    this.#loop.poke();
+  protected async work(): Promise<void> {
+    this.#collect();
+    let due: Delivery[];
+    while (!this.stopped && (due = this.store.due(this.clock.now(), 20)).length > 0) await Promise.all(due.map((d) => this.#send(d)));
   }
 
-  idle(): Promise<void> {
-    return this.#loop.idle();
+  protected nextAt(): number | undefined {
+    return this.store.nextAt();
   }
 
-  async stop(): Promise<void> {
-    this.#unsubscribe?.();
-    await this.#loop.stop();
+  protected onError(error: unknown): void {
+    this.options.log?.warn({ err: error }, 'the webhook outbox could not read its queue; it looks again shortly');
   }
 
   /** Queues the notifications made since the cursor. */
@@ -98,12 +86,12 @@ export class WebhookOutbox {
       const lastId = fetched.at(-1)!.id;
       const whole = fetched.length < PAGE ? fetched : fetched.filter((row) => row.id !== lastId);
       const rows = whole.length > 0 ? whole : notificationsOfEvent(this.store.db, lastId);
-      this.store.enqueue(rows.map(deliveryOf), rows.at(-1)!.id, this.#clock.now());
+      this.store.enqueue(rows.map(deliveryOf), rows.at(-1)!.id, this.clock.now());
     }
   }
 
   async #send(d: Delivery): Promise<void> {
-    const timestamp = Math.floor(this.#clock.now() / 1000);
+    const timestamp = Math.floor(this.clock.now() / 1000);
     let error: string;
     try {
       const res = await fetch(this.options.url, {
@@ -120,7 +108,7 @@ export class WebhookOutbox {
     }
     const dead = d.attempts + 1 >= (this.options.maxAttempts ?? 8);
     const wait = Math.min((this.options.firstRetryMs ?? 1000) * 2 ** d.attempts, 3_600_000);
-    this.store.failed(d, error, this.#clock.now() + wait, dead);
+    this.store.failed(d, error, this.clock.now() + wait, dead);
     if (dead) this.options.log?.warn({ delivery: d.id, error }, 'a webhook delivery was given up on: it is a dead letter now');
   }
 }

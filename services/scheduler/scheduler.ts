@@ -42,34 +42,25 @@ const keyOf = (t: DueTimer) => `${t.caseId} ${t.deadline} ${t.action} ${t.dueBy}
  * nothing for a timer it no longer waits for), so instances need no lock
  * between them and a restart simply fires what came due while it was down.
  */
-export class Scheduler {
+export class Scheduler extends WakeLoop {
   readonly #options: SchedulerOptions;
-  readonly #clock: Clock;
   readonly #runner: ProjectionRunner;
-  readonly #loop: WakeLoop;
   /** Firings that failed, or decided nothing yet stayed queued: not tried again before the time given. */
   readonly #held = new Map<string, number>();
-  #unsubscribe: (() => void) | undefined;
   readonly #counts = { fired: 0, moot: 0, failed: 0, queueReads: 0 };
+  protected readonly retryAfterMs: number;
 
   constructor(options: SchedulerOptions) {
+    super(options.clock ?? systemClock);
     this.#options = options;
-    this.#clock = options.clock ?? systemClock;
+    this.retryAfterMs = options.retryAfterMs ?? 30_000;
     const runner = options.readModels.runner('deadlines');
     if (!runner) throw new Error('the scheduler needs the deadlines read model started');
     this.#runner = runner;
-    this.#loop = new WakeLoop(this.#clock, {
-      work: async () => {
-        while (!this.#loop.stopped && (await this.#fireDue()) > 0);
-      },
-      nextAt: () => this.#nextWake(),
-      onError: (error) => options.log?.warn({ err: error }, 'the scheduler could not read its queue; it looks again shortly'),
-      retryAfterMs: options.retryAfterMs ?? 30_000,
-    });
   }
 
   get status(): SchedulerStatus {
-    const at = this.#loop.wakeAt;
+    const at = this.wakeAt;
     return { ...this.#counts, nextWakeAt: at === undefined ? null : new Date(at).toISOString() };
   }
 
@@ -79,33 +70,24 @@ export class Scheduler {
    * when that round is done).
    */
   async start(): Promise<void> {
-    if (!(await this.#runner.caughtUp) || this.#loop.stopped) return;
-    this.#unsubscribe = this.#runner.onAdvance(() => {
+    await this.follow(this.#runner, () => {
       const earliest = this.#options.signal.take();
-      const wakeAt = this.#loop.wakeAt;
+      const wakeAt = this.wakeAt;
       if (earliest !== null && (wakeAt === undefined || Date.parse(earliest) < wakeAt)) this.poke();
     });
-    this.poke();
   }
 
-  /** Looks at the queue now (the clock moved, or a firing was set earlier than the next wake). */
-  poke(): void {
-    this.#loop.poke();
+  protected async work(): Promise<void> {
+    while (!this.stopped && (await this.#fireDue()) > 0);
   }
 
-  /** Settles when the current round of firings is done. */
-  idle(): Promise<void> {
-    return this.#loop.idle();
-  }
-
-  async stop(): Promise<void> {
-    this.#unsubscribe?.();
-    await this.#loop.stop();
+  protected onError(error: unknown): void {
+    this.#options.log?.warn({ err: error }, 'the scheduler could not read its queue; it looks again shortly');
   }
 
   /** Fires one batch of what is due; returns how many it sent. */
   async #fireDue(): Promise<number> {
-    const now = this.#clock.now();
+    const now = this.clock.now();
     const nowIso = new Date(now).toISOString();
     const batchSize = this.#options.batchSize ?? 500;
     const retryAfterMs = this.#options.retryAfterMs ?? 30_000;
@@ -138,7 +120,7 @@ export class Scheduler {
   }
 
   /** When to look again: the next firing not held back, or the end of the first hold. */
-  #nextWake(): number | undefined {
+  protected nextAt(): number | undefined {
     const db = this.#options.readModels.db;
     this.#counts.queueReads++;
     let next: number;

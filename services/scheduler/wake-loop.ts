@@ -1,40 +1,50 @@
+import type { ProjectionRunner } from '../../projections/runner.js';
 import { LONGEST_WAIT_MS, type Clock } from './clock.js';
 
-export interface WakeLoopWork {
-  /** One pass over what is due now; checks `loop.stopped` between steps. */
-  work(): Promise<void>;
-  /** When the next pass is needed (ms on the clock); undefined: not until poked. */
-  nextAt(): number | undefined;
-  /** A pass that threw: said, then tried again after `retryAfterMs`. */
-  onError(error: unknown): void;
-  retryAfterMs: number;
-}
-
 /**
- * A background worker's heartbeat, for the scheduler and the webhook
- * outbox alike: a pass runs when poked (again at once if poked meanwhile),
- * then it sleeps on the clock until the next pass is due. It never polls.
+ * A background worker that follows a read model, for the scheduler and the
+ * webhook outbox alike: a pass runs when poked (again at once if poked
+ * meanwhile), then it sleeps on the clock until the next pass is due. It
+ * never polls.
  */
-export class WakeLoop {
+export abstract class WakeLoop {
   #wake: { at: number; handle: unknown } | undefined;
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
+  #unsubscribe: (() => void) | undefined;
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly does: WakeLoopWork,
-  ) {}
+  constructor(protected readonly clock: Clock) {}
+
+  /** One pass over what is due now; checks `stopped` between steps. */
+  protected abstract work(): Promise<void>;
+  /** When the next pass is needed (ms on the clock); undefined: not until poked. */
+  protected abstract nextAt(): number | undefined;
+  /** A pass that threw: said here, then tried again after `retryAfterMs`. */
+  protected abstract onError(error: unknown): void;
+  protected abstract readonly retryAfterMs: number;
 
   get stopped(): boolean {
     return this.#stopped;
   }
 
   /** When it will wake by itself; undefined when only a poke wakes it. */
-  get wakeAt(): number | undefined {
+  protected get wakeAt(): number | undefined {
     return this.#wake?.at;
   }
 
+  /**
+   * Once `runner` has caught up with the log, calls `onAdvance` after each
+   * of its batches and runs a first pass; false if stopped before.
+   */
+  protected async follow(runner: Pick<ProjectionRunner, 'caughtUp' | 'onAdvance'>, onAdvance: () => void): Promise<boolean> {
+    if (!(await runner.caughtUp) || this.#stopped) return false;
+    this.#unsubscribe = runner.onAdvance(onAdvance);
+    this.poke();
+    return true;
+  }
+
+  /** Runs a pass now (the clock moved, or something came due earlier than the next wake). */
   poke(): void {
     if (this.#stopped) return;
     this.#again = true;
@@ -48,6 +58,7 @@ export class WakeLoop {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#unsubscribe?.();
     this.#sleepUntil(undefined);
     await this.#running;
   }
@@ -60,13 +71,13 @@ export class WakeLoop {
     try {
       while (this.#again && !this.#stopped) {
         this.#again = false;
-        await this.does.work();
+        await this.work();
       }
-      if (!this.#stopped) this.#sleepUntil(this.does.nextAt());
+      if (!this.#stopped) this.#sleepUntil(this.nextAt());
     } catch (error) {
-      this.does.onError(error);
+      this.onError(error);
       // Poked while the pass failed: try again at once rather than after the pause.
-      if (!this.#stopped) this.#sleepUntil(this.clock.now() + (this.#again ? 0 : this.does.retryAfterMs));
+      if (!this.#stopped) this.#sleepUntil(this.clock.now() + (this.#again ? 0 : this.retryAfterMs));
     } finally {
       this.#running = undefined;
     }

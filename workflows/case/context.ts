@@ -42,7 +42,6 @@ export interface CaseContext {
   timers: readonly PendingTimer[];
   /** Deadlines that passed unanswered, as Huiyin marked them. */
   wentOverdue: Array<Data<'CaseWentOverdue'> & Stamp>;
-  reminders: Array<Data<'ReminderSent'> & Stamp>;
   /** When a person last did anything (Huiyin's reminders and marks are not activity). */
   lastActivityAt: string | null;
 }
@@ -73,7 +72,6 @@ export const emptyCaseContext: CaseContext = {
   notes: [],
   timers: [],
   wentOverdue: [],
-  reminders: [],
   lastActivityAt: null,
 };
 
@@ -157,7 +155,8 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
       // Huiyin's own escalation is not activity on the case: nobody worked on it.
       return { ...c, lastActivityAt: event.data.automatic ? context.lastActivityAt : c.lastActivityAt, escalations: [...c.escalations, stamped(event.data, stamp)] };
     case 'ReminderSent':
-      return { ...c, lastActivityAt: context.lastActivityAt, reminders: [...c.reminders, stamped(event.data, stamp)] };
+      // The reminder is in the history and the notifications; the case only drops its timer (above).
+      return { ...c, lastActivityAt: context.lastActivityAt };
     case 'CaseWentOverdue':
       return { ...c, lastActivityAt: context.lastActivityAt, wentOverdue: [...c.wentOverdue, stamped(event.data, stamp)] };
     case 'NoteAdded':

@@ -1,29 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { caseListPage, caseListQuery, myCasesQuery, type CaseListQuery } from '../../../contracts/case/list.js';
-import { HuiyinError } from '../../../contracts/errors.js';
 import type { Principal } from '../../../contracts/identity.js';
 import { listCases, listWork, type CasePage, type WorkScope } from '../../../projections/case-list/index.js';
 import { caseVisibility } from '../../../workflows/case/index.js';
-import { decodeCursor, encodeCursor } from '../../read-side/cursor.js';
+import { cursorKey, encodeCursor } from '../../read-side/cursor.js';
 import { requireUser } from '../auth/plugin.js';
 import { problemResponses } from '../problem.js';
 
 const tags = ['cases'];
 const MODEL = 'case-list';
-
-/** The cursor's sort key, checked against the shape this list's keys have ('s' string, 'n' number). */
-function cursorKey(cursor: string | undefined, shape: readonly ('s' | 'n')[]): (string | number)[] | undefined {
-  if (cursor === undefined) return undefined;
-  const key = decodeCursor(cursor);
-  const fits = key?.length === shape.length && key.every((part, i) => typeof part === (shape[i] === 's' ? 'string' : 'number'));
-  if (!fits) {
-    throw new HuiyinError('HTTP.BAD_REQUEST', 'invalid query: cursor', {
-      errors: [{ in: 'query', path: 'cursor', message: 'not a cursor of this list: pass nextCursor as it came' }],
-    });
-  }
-  return key as (string | number)[];
-}
 
 const pageOut = (page: CasePage) => ({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null });
 

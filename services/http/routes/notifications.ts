@@ -1,14 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HuiyinError } from '../../../contracts/errors.js';
 import { commandHeaders } from '../../../contracts/http-headers.js';
 import { markReadBody, notificationPage, notificationQuery } from '../../../contracts/notifications.js';
 import { lastNotificationId, readNotifications } from '../../../projections/notifications/index.js';
 import { inboxWorkflow } from '../../../workflows/inbox/index.js';
 import { WorkflowEngine } from '../../../workflows/engine/engine.js';
 import { actorOf, commandEnvelope } from '../../commands/envelope.js';
-import { decodeCursor, encodeCursor } from '../../read-side/cursor.js';
+import { cursorKey, encodeCursor } from '../../read-side/cursor.js';
 import { requireUser } from '../auth/plugin.js';
 import { commandRequest } from '../command-request.js';
 import { problemResponses } from '../problem.js';
@@ -16,13 +15,10 @@ import { problemResponses } from '../problem.js';
 const tags = ['notifications'];
 const MODEL = 'notifications';
 
+/** The page's start: after (read, id) of the last notification seen. */
 function cursorOf(cursor: string | undefined): { read: number; id: number } | undefined {
-  if (cursor === undefined) return undefined;
-  const key = decodeCursor(cursor);
-  if (key?.length === 2 && (key[0] === 0 || key[0] === 1) && typeof key[1] === 'number') return { read: key[0], id: key[1] };
-  throw new HuiyinError('HTTP.BAD_REQUEST', 'invalid query: cursor', {
-    errors: [{ in: 'query', path: 'cursor', message: 'not a cursor of this list: pass nextCursor as it came' }],
-  });
+  const key = cursorKey(cursor, ['bit', 'n']) as [number, number] | undefined;
+  return key && { read: key[0], id: key[1] };
 }
 
 /** A person's notifications (`/api/me/notifications`): unread first, and marking them read. */

@@ -10,11 +10,11 @@ import { tokenService } from '../../../services/http/auth/tokens.js';
 import { registerAccount } from '../../support/accounts.js';
 import { sampleCommandData } from '../../support/case-fixtures.js';
 import { startServer, type ServerProcess } from '../../support/server-process.js';
+import { noDirectory } from './support.js';
 
 const secret = 'scheduler-crash-secret';
 const auditor = { authorization: `Bearer ${tokenService(secret).sign({ sub: 'aud-1' })}` };
 const CASES = 1000;
-const noDirectory = { station: async () => undefined, deputy: async () => undefined, categoryFor: async () => undefined };
 
 /** Huiyin's own case events in the log, read a page at a time. */
 async function firingsIn(store: EventStore): Promise<RecordedEvent[]> {

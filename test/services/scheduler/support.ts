@@ -12,7 +12,8 @@ import { sampleCommandData } from '../../support/case-fixtures.js';
 import { ManualClock } from '../../support/manual-clock.js';
 
 export const staff = { id: 'staff-1', role: 'staff' as const };
-const noDirectory = { station: async () => undefined, deputy: async () => undefined, categoryFor: async () => undefined };
+/** The case service's directory, for commands that ask it nothing (the engine is called directly). */
+export const noDirectory = { station: async () => undefined, deputy: async () => undefined, categoryFor: async () => undefined };
 
 /** One Huiyin instance's scheduler over `store`: its own case engine, deadlines read model and clock. */
 export async function schedulerOver(t: Test, store: EventStore, start: string, options: { batchSize?: number } = {}) {
