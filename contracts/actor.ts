@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const roles = ['staff', 'deputy', 'supervisor', 'auditor', 'admin', 'system'] as const;
+/**
+ * `system` is Huiyin itself (the scheduler, the demo); `citizen` is whoever
+ * writes through the online station without signing in. Neither signs in.
+ */
+export const roles = ['staff', 'deputy', 'supervisor', 'auditor', 'admin', 'system', 'citizen'] as const;
 export type Role = (typeof roles)[number];
 
 /**

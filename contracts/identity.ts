@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { roles } from './metadata.js';
 
-/** People sign in; the system role is for the scheduler and the demo only. */
-export const userRoles = roles.filter((r) => r !== 'system') as Exclude<(typeof roles)[number], 'system'>[];
+/** People sign in; the system role is Huiyin's own, the citizen role the online station's. */
+export const userRoles = roles.filter((r) => r !== 'system' && r !== 'citizen') as Exclude<(typeof roles)[number], 'system' | 'citizen'>[];
 
 /**
  * What a bearer token says: who its holder is, and when it was issued and
@@ -44,3 +44,10 @@ export interface Principal {
 
 /** The system principal for a named part of Huiyin (`system:scheduler`). */
 export const systemPrincipal = (part: string): Principal => ({ sub: `system:${part}`, role: 'system', name: part, stations: [] });
+
+/**
+ * A citizen writing through the online station: nobody signs in, so every
+ * such command records the same actor; what the citizen said of themselves
+ * (name, phone) is in the command's data, never in the actor.
+ */
+export const citizenPrincipal: Principal = { sub: 'online-station', role: 'citizen', name: '网上联络站', stations: [] };

@@ -12,6 +12,11 @@ import { lazyChildLoggerFactory } from './lazy-child-logger.js';
 import { casesPlugin } from './plugins/cases.js';
 import { directoryPlugin } from './plugins/directory.js';
 import { limitsPlugin } from './plugins/limits.js';
+import { activitiesPlugin } from './plugins/activities.js';
+import { appointmentsPlugin } from './plugins/appointments.js';
+import { onlineStationPlugin } from './plugins/online-station.js';
+import { receptionsPlugin } from './plugins/receptions.js';
+import { visitsPlugin } from './plugins/visits.js';
 import { readModelsPlugin } from './plugins/read-models.js';
 import { readSidePlugin } from './plugins/read-side.js';
 import { schedulerPlugin, type SchedulerPluginOptions } from './plugins/scheduler.js';
@@ -114,7 +119,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(readModelsPlugin, { store: options.store, path: options.readModelsPath ?? ':memory:' });
   await app.register(directoryPlugin, { store: options.store });
   await app.register(casesPlugin, { store: options.store, workflowVersion: options.caseWorkflowVersion });
-  if (options.readSide !== false) await app.register(readSidePlugin);
+  if (options.readSide !== false) {
+    await app.register(readSidePlugin);
+    // The stations' daily work and the online station read the same read models.
+    await app.register(receptionsPlugin);
+    await app.register(visitsPlugin);
+    await app.register(activitiesPlugin);
+    await app.register(appointmentsPlugin);
+    await app.register(onlineStationPlugin);
+  }
   if (options.readSide !== false && options.scheduler) {
     await app.register(schedulerPlugin, options.scheduler === true ? {} : options.scheduler);
   }

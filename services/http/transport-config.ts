@@ -26,6 +26,12 @@ export interface TransportLimits {
   rateLimitAnonymous: number;
   /** 401s per window from one address before it is refused anything until the window ends. */
   rateLimitAuthFailures: number;
+  /** Public reads (`/api/public/...`: finding deputies, activities, figures) per window per address. */
+  rateLimitPublicRead: number;
+  /** Public writes (messages, appointments, pressing a matter) per window per address. */
+  rateLimitPublicWrite: number;
+  /** Tracking lookups per window per address: tight, so codes cannot be guessed by trying them. */
+  rateLimitPublicTrack: number;
   /** Mean event-loop delay (ms) above which requests get 503 at once; 0 turns the check off. */
   pressureMaxEventLoopDelayMs: number;
   /** Heap in use (bytes) above which requests get 503; 0 turns the check off. */
@@ -52,6 +58,9 @@ export const defaultTransportLimits: TransportLimits = {
   rateLimitUser: 3_000,
   rateLimitAnonymous: 600,
   rateLimitAuthFailures: 20,
+  rateLimitPublicRead: 120,
+  rateLimitPublicWrite: 10,
+  rateLimitPublicTrack: 20,
   pressureMaxEventLoopDelayMs: 1_000,
   pressureMaxHeapUsedBytes: 0,
   pressureSampleIntervalMs: 1_000,
@@ -71,6 +80,9 @@ const variables: Record<FromEnv, string> = {
   rateLimitUser: 'RATE_LIMIT_USER',
   rateLimitAnonymous: 'RATE_LIMIT_ANONYMOUS',
   rateLimitAuthFailures: 'RATE_LIMIT_AUTH_FAILURES',
+  rateLimitPublicRead: 'RATE_LIMIT_PUBLIC_READ',
+  rateLimitPublicWrite: 'RATE_LIMIT_PUBLIC_WRITE',
+  rateLimitPublicTrack: 'RATE_LIMIT_PUBLIC_TRACK',
   pressureMaxEventLoopDelayMs: 'PRESSURE_MAX_EVENT_LOOP_DELAY_MS',
   pressureMaxHeapUsedBytes: 'PRESSURE_MAX_HEAP_USED_BYTES',
   pressureRetryAfterSeconds: 'PRESSURE_RETRY_AFTER_S',

@@ -50,6 +50,9 @@ export function caseRights(who: Principal, scope: CaseScope): CaseRights {
       return { see: true, actions: none };
     case 'system':
       return { see: true, actions: systemActions };
+    case 'citizen':
+      // The online station reads a matter by its tracking code and phone digits, never by id.
+      return { see: false, actions: none };
     case 'supervisor': {
       const mine = inArea(who, scope.areaCode);
       return { see: mine, actions: mine ? everything : none };
@@ -78,6 +81,9 @@ export function mayReceiveAt(who: Principal, station: { id: string; areaCode: st
     case 'auditor':
     case 'system':
       return false;
+    case 'citizen':
+      // Only as an online message (the online station sets the channel and the station).
+      return true;
   }
 }
 
@@ -126,5 +132,7 @@ export function caseVisibility(who: Principal): CaseVisibility {
       return { kind: 'stations', stationIds: who.stations };
     case 'deputy':
       return { kind: 'stations', stationIds: who.stations, deputyId: who.sub };
+    case 'citizen':
+      return { kind: 'none' };
   }
 }

@@ -5,6 +5,13 @@ import fp from 'fastify-plugin';
 import { TransportProblem } from '../problem.js';
 import type { TransportLimits } from '../transport-config.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The limits in force, for routes that set tighter ones of their own (public-routes.ts). */
+    transportLimits: TransportLimits;
+  }
+}
+
 const tooMany = (detail: string, ttlMs: number) => new TransportProblem(429, 'HTTP.TOO_MANY_REQUESTS', detail, Math.max(1, Math.ceil(ttlMs / 1000)));
 
 /**
@@ -28,6 +35,7 @@ const tooMany = (detail: string, ttlMs: number) => new TransportProblem(429, 'HT
 export const limitsPlugin = fp<{ limits: TransportLimits }>(
   async (app: FastifyInstance, { limits }) => {
     const { pressureRetryAfterSeconds } = limits;
+    app.decorate('transportLimits', limits);
     class Overloaded extends TransportProblem {
       constructor() {
         super(503, 'HTTP.OVERLOADED', 'the server is too busy to take this request now', pressureRetryAfterSeconds);

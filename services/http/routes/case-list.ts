@@ -30,6 +30,7 @@ function workScope(who: Principal): WorkScope | undefined {
       return { kind: 'needing-attention', visibility: caseVisibility(who) };
     case 'auditor':
     case 'system':
+    case 'citizen':
       return undefined;
   }
 }

@@ -31,6 +31,7 @@ export async function mayReadDiary(who: Principal, deputy: Deputy, directory: Pi
       return stations.some((station) => station?.areaCode.startsWith(area));
     }
     case 'system':
+    case 'citizen':
       return false;
   }
 }
