@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseEventContracts } from './case/events.js';
 import { directoryEventContracts } from './directory.js';
 import { inboxEventContracts } from './notifications.js';
+import { visitEventContracts } from './visits.js';
 import type { EventContract } from './event-contract.js';
 
 /**
@@ -17,6 +18,7 @@ export const storedEventContracts: Record<string, Readonly<Record<string, EventC
   case: caseEventContracts,
   directory: directoryEventContracts,
   inbox: inboxEventContracts,
+  visit: visitEventContracts,
 };
 
 export const jsonSchemaOf = (contract: EventContract) => z.toJSONSchema(contract.schema) as Record<string, unknown>;
