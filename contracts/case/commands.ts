@@ -105,6 +105,8 @@ export const caseInternalCommandData = {
   remind: timerCommandData,
   'mark-overdue': timerCommandData,
   'escalate-overdue': timerCommandData,
+  /** A citizen presses (催办) their open matter through the online station, at most once a day. */
+  press: z.strictObject({ comment: text(500).optional() }),
 } as const;
 
 export const caseCommandData = { receive: receiveData, ...caseActionBodies, ...caseInternalCommandData } as const;

@@ -123,6 +123,8 @@ export const caseEventContracts = {
       2: (data) => Object.assign({}, data, { automatic: null }),
     },
   ),
+  /** The citizen pressed (催办) the matter through the online station, in their own words if any. */
+  CasePressed: eventContract(z.strictObject({ comment: str.optional() })),
   /** Huiyin reminded whoever must answer a deadline that it nears. */
   ReminderSent: eventContract(z.strictObject({ ...deadline, to: timerRecipients })),
   /** A deadline passed unanswered. */

@@ -70,6 +70,7 @@ export const sampleCommandData: SampleCommandData = {
   remind: { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z' },
   'mark-overdue': { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z' },
   'escalate-overdue': { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z' },
+  press: { comment: 'Still flooding after the rain' },
 };
 
 /** The reception form as a client posts it: without what the service looks up in the directory. */
@@ -126,6 +127,7 @@ export const sampleEventData: SampleEventData = {
   CaseEscalated: { to: 'County roads bureau', reason: 'No reply in five days', dueBy: '2026-06-20T01:00:00.000Z', automatic: null },
   ReminderSent: { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z', to: { deputyIds: ['dep-li'], stationStaff: null } },
   CaseWentOverdue: { deadline: 'reply', dueBy: '2026-06-13T02:00:00.000Z', to: { deputyIds: ['dep-li'], stationStaff: null } },
+  CasePressed: { comment: 'Still flooding after the rain' },
 };
 
 /** A history event with the sample data of its type, or the data given. */

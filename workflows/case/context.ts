@@ -38,6 +38,8 @@ export interface CaseContext {
   relayedFeedback: Array<Data<'FeedbackRelayed'> & Stamp>;
   escalations: Array<Data<'CaseEscalated'> & Stamp>;
   notes: Array<Data<'NoteAdded'> & Stamp>;
+  /** Each time the citizen pressed (催办) the matter. */
+  presses: Array<Data<'CasePressed'> & Stamp>;
   /** The firings the case waits for (reminders, overdue marks, escalation), by the workflow's timer declarations. */
   timers: readonly PendingTimer[];
   /** Deadlines that passed unanswered, as Huiyin marked them. */
@@ -70,6 +72,7 @@ export const emptyCaseContext: CaseContext = {
   relayedFeedback: [],
   escalations: [],
   notes: [],
+  presses: [],
   timers: [],
   wentOverdue: [],
   lastActivityAt: null,
@@ -161,6 +164,9 @@ export function evolveCaseContext(context: CaseContext, event: CaseEvent, stamp:
       return { ...c, lastActivityAt: context.lastActivityAt, wentOverdue: [...c.wentOverdue, stamped(event.data, stamp)] };
     case 'NoteAdded':
       return { ...c, notes: [...c.notes, stamped(event.data, stamp)] };
+    case 'CasePressed':
+      // Being pressed is not work done on the case.
+      return { ...c, lastActivityAt: context.lastActivityAt, presses: [...c.presses, stamped(event.data, stamp)] };
     default:
       return context;
   }

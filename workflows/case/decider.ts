@@ -37,6 +37,7 @@ export const caseCommandEvents: Record<CaseCommandType, CaseEventType> = {
   remind: 'ReminderSent',
   'mark-overdue': 'CaseWentOverdue',
   'escalate-overdue': 'CaseEscalated',
+  press: 'CasePressed',
 };
 
 export type CaseState = WorkflowState<CaseContext>;
@@ -52,6 +53,9 @@ export const invalid = (command: string, path: string, message: string) =>
 export function refuseIfAny(command: string, issues: FieldIssue[]): void {
   if (issues.length > 0) throw new CommandInvalidError(command, issues);
 }
+
+/** The day in China (UTC+8, no daylight saving) an instant falls on: "once a day" is the citizen's day. */
+const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Only defined fields: an optional field the client left out is not stored as undefined. */
 function defined<T extends object>(data: T): T {
@@ -121,6 +125,7 @@ function mapCommand(command: CaseCommand, state: CaseState, context: DecideConte
     case 'confirm-merge':
     case 'detach':
     case 'relay-feedback':
+    case 'press':
       // These events record exactly what the command says; the types prove the shapes agree.
       return eventOf(command);
     case 'remind':
@@ -157,6 +162,7 @@ function eventOf(command: CaseCommandOf<SameShape>): CaseEvent {
     case 'confirm-merge': return { type: 'CaseMergeConfirmed', data: { caseId: command.data.caseId } };
     case 'detach': return { type: 'CaseDetached', data: { caseId: command.data.caseId, reason: command.data.reason } };
     case 'relay-feedback': return { type: 'FeedbackRelayed', data: { fromCaseId: command.data.fromCaseId, method: command.data.method, summary: command.data.summary } };
+    case 'press': return { type: 'CasePressed', data: defined({ comment: command.data.comment }) };
   }
 }
 
@@ -204,6 +210,13 @@ export const sharedRules: CaseRules = {
       throw invalid('attach', 'caseId', 'that case is already merged into this one');
     }
     if (c.mergedInto !== null) throw invalid('attach', 'caseId', 'this case was itself merged');
+  },
+  press: (_command, { context: c }, context) => {
+    if (context.actor.role !== 'citizen') throw new HuiyinError('AUTH.FORBIDDEN', 'only the citizen presses a matter, through the online station', { action: 'press' });
+    const last = c.presses.at(-1);
+    if (last && chinaDate(last.at) === chinaDate(context.occurredAt)) {
+      throw new HuiyinError('CASE.ALREADY_PRESSED', 'this matter was pressed today already; it can be pressed again tomorrow', { lastPressedAt: last.at });
+    }
   },
   'confirm-merge': (command, { context: c }) => {
     if (!c.pendingMerges.includes(command.data.caseId)) throw invalid('confirm-merge', 'caseId', 'no merge of that case is under way');

@@ -12,7 +12,8 @@ import { beforeAnswer, timerFlags, withMoves } from './table-moves.js';
  */
 const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
 const anyOpenState: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...timerFlags, CaseAttached: 'stay', ...bookkeeping };
-const beforeAnswered: Transitions = { ...anyOpenState, CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
+// Pressing (催办) came after v1 was set, but a citizen presses an old matter like a new one.
+const beforeAnswered: Transitions = { ...anyOpenState, CasePressed: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV1 = withMoves((status) => {
   if (status === 'new') return {};

@@ -14,7 +14,8 @@ import { beforeAnswer, timerFlags, withMoves } from './table-moves.js';
 const bookkeeping: Transitions = { CaseMergeConfirmed: 'stay', CaseDetached: 'stay' };
 // A 督办's own due date can pass wherever a 督办 is taken: its mark is taken there too.
 const flags: Transitions = { NoteAdded: 'stay', CaseEscalated: 'stay', ...timerFlags, ...bookkeeping };
-const open: Transitions = { ...flags, CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
+// A citizen may press (催办) a matter until it is answered.
+const open: Transitions = { ...flags, CasePressed: 'stay', CaseAttached: 'stay', CaseWithdrawn: 'withdrawn', CaseMerged: 'merged' };
 
 export const caseTableV2 = withMoves((status): Transitions => {
   switch (status) {

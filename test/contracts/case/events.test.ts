@@ -28,7 +28,7 @@ t.test('case events › stored times are UTC instants only', async (t) => {
 
 t.test('case commands › internal commands are no HTTP actions and are never offered', async (t) => {
   const internal = Object.keys(caseInternalCommandData).sort();
-  t.same(internal, ['attach', 'confirm-merge', 'detach', 'escalate-overdue', 'mark-overdue', 'relay-feedback', 'remind']);
+  t.same(internal, ['attach', 'confirm-merge', 'detach', 'escalate-overdue', 'mark-overdue', 'press', 'relay-feedback', 'remind']);
   t.same(caseActions.filter((action) => internal.includes(action)), []);
   for (const definition of [caseWorkflowV1, caseWorkflowV2]) {
     const v = `v${definition.version}`;

@@ -6,7 +6,7 @@ import { caseWorkflowV1, caseWorkflowV2 } from '../../../workflows/case/index.js
 import { allowedCommands } from '../../../workflows/engine/fold.js';
 import { historyFor, sampleCommandData, withMerges } from '../../support/case-fixtures.js';
 import { workflowSpec } from '../../support/workflow-spec.js';
-import { eventOf, internalCommands, mergeCommands, tables, type Status, type TableSpec } from './fixtures/transition-tables.js';
+import { citizenCommands, eventOf, internalCommands, mergeCommands, tables, type Status, type TableSpec } from './fixtures/transition-tables.js';
 
 const publicCommands = caseCommandTypes.filter((c) => !internalCommands.includes(c));
 const offered = (row: TableSpec[Status]) => Object.keys(row).filter((c) => !internalCommands.includes(c as CaseCommandType)).sort();
@@ -71,6 +71,21 @@ for (const definition of [caseWorkflowV1, caseWorkflowV2]) {
           // `new` included: the status is asked before any rule on the data.
           t.type(error, IllegalTransitionError, `${command} is refused`);
           t.same([...(error as IllegalTransitionError).allowedActions].sort(), offered(row), 'and never offered');
+        }
+      }
+    });
+
+    t.test(`case workflow v${version} › when ${status} › the citizen's commands`, async (t) => {
+      const given = spec(historyFor[status], { actor: { id: 'online-station', role: 'citizen' }, givenBy: { id: 'staff-1', role: 'staff' } });
+      for (const command of citizenCommands) {
+        const next = row[command];
+        const { decision, error } = given.when({ type: command, data: sampleCommandData[command] });
+        if (next) {
+          t.equal(error, undefined, `${command} is taken`);
+          t.same(decision?.events.map((e) => e.type), [eventOf[command]], `${command} records ${eventOf[command]}`);
+          t.equal(decision?.after.status, next, `${command} leaves the case ${next}`);
+        } else {
+          t.type(error, IllegalTransitionError, `${command} is refused`);
         }
       }
     });
