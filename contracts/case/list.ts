@@ -27,6 +27,9 @@ export const caseListItemSchema = z.object({
   /** The deadline has passed (by the clock when asked) and no reply came before it. */
   overdue: z.boolean(),
   escalated: z.boolean(),
+  /** How often the citizen pressed (催办) the matter through the online station, and when last. */
+  pressCount: z.number().int(),
+  lastPressedAt: z.string().nullable(),
   deputyIds: z.array(z.string()),
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
@@ -61,6 +64,8 @@ export const caseListFilterShape = {
   urgency: oneOrMore(z.enum(urgencies)).optional(),
   escalated: flag.optional(),
   overdue: flag.optional(),
+  /** Pressed (催办) by the citizen at least once. */
+  pressed: flag.optional(),
   /** Received at or after this time. */
   receivedFrom: instantInput.optional(),
   /** Received before this time. */

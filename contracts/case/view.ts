@@ -59,6 +59,8 @@ export const caseViewSchema = z.object({
   relayedFeedback: z.array(stamped(e.FeedbackRelayed.schema.shape)),
   escalations: z.array(stamped(e.CaseEscalated.schema.shape)),
   notes: z.array(stamped(e.NoteAdded.schema.shape)),
+  /** Each time the citizen pressed (催办) the matter through the online station. */
+  presses: z.array(stamped(e.CasePressed.schema.shape)),
   /** What Huiyin will do by itself, and when, unless the case is answered first: reminders, overdue marks, escalation. */
   timers: z.array(z.object({ deadline: z.enum(deadlineKinds), action: z.enum(timerActions), at: z.string(), dueBy: z.string(), setAt: z.string() })),
   /** Deadlines that passed unanswered. */

@@ -16,16 +16,19 @@ export interface CaseState {
   settledAt: string | null;
   late: number;
   escalated: number;
+  pressCount: number;
+  lastPressedAt: string | null;
   deputyIds: string;
 }
 
 const statementsFor = preparedPerDb((db: Database.Database) => ({
   state: db.prepare<[string], CaseState>(`SELECT seq, status, status_group AS "group", last_activity_at AS lastActivityAt,
-    position, reply_due_by AS replyDueBy, replied_at AS repliedAt, settled_at AS settledAt, late, escalated, deputy_ids AS deputyIds
+    position, reply_due_by AS replyDueBy, replied_at AS repliedAt, settled_at AS settledAt, late, escalated,
+    press_count AS pressCount, last_pressed_at AS lastPressedAt, deputy_ids AS deputyIds
     FROM ${t.cases} WHERE id = ?`),
   write: db.prepare<CaseState>(`UPDATE ${t.cases} SET status = @status, status_group = @group, last_activity_at = @lastActivityAt,
     position = @position, reply_due_by = @replyDueBy, replied_at = @repliedAt, settled_at = @settledAt, late = @late,
-    escalated = @escalated, deputy_ids = @deputyIds WHERE seq = @seq`),
+    escalated = @escalated, press_count = @pressCount, last_pressed_at = @lastPressedAt, deputy_ids = @deputyIds WHERE seq = @seq`),
 }));
 
 /**

@@ -39,7 +39,7 @@ const textOf = (fact: CaseFact): string | undefined => {
 };
 
 /**
- * case-list@1's evolve: one case event moves the case's row, kept for the
+ * case-list@2's evolve: one case event moves the case's row, kept for the
  * rest of the batch and written once at its end (batch.ts); an event applied
  * on its own is written at once. The status follows the workflow's own
  * tables (statusAfter), never a list of its own here.
@@ -60,8 +60,10 @@ export function caseListEvolve(rules: CaseReadingRules) {
     const seq = row.seq;
     const settledBefore = row.settledAt;
     const status = statusAfter(rules, fact.workflowVersion, row.status, event.type) as CaseStatus;
-    // Huiyin's own reminders, overdue marks and escalations are not activity on the case: nobody worked on it.
-    const lastActivityAt = fact.actor?.role === 'system' ? row.lastActivityAt : at;
+    // Huiyin's own reminders, overdue marks and escalations are not activity
+    // on the case, nor is the citizen pressing it: nobody worked on it.
+    const role = fact.actor?.role;
+    const lastActivityAt = role === 'system' || role === 'citizen' ? row.lastActivityAt : at;
     Object.assign(row, { status, group: statusGroupOf[status], lastActivityAt, position });
     b.changedCase(row);
     // Only the first reply of a round answers its deadline; a withdrawal
@@ -77,6 +79,9 @@ export function caseListEvolve(rules: CaseReadingRules) {
         break;
       case 'CaseEscalated':
         row.escalated = 1;
+        break;
+      case 'CasePressed':
+        Object.assign(row, { pressCount: row.pressCount + 1, lastPressedAt: at });
         break;
       case 'CaseAssigned':
       case 'CaseReassigned': {
@@ -122,7 +127,7 @@ function received(s: ReturnType<typeof prepare>, b: CaseListBatch, rules: CaseRe
   const seq = Number(lastInsertRowid);
   const state: CaseState = {
     seq, status, group: statusGroupOf[status], lastActivityAt: fact.occurredAt, position: fact.position, replyDueBy: data.replyDueBy,
-    repliedAt: null, settledAt: null, late: 0, escalated: 0, deputyIds: '[]',
+    repliedAt: null, settledAt: null, late: 0, escalated: 0, pressCount: 0, lastPressedAt: null, deputyIds: '[]',
   };
   b.receivedCase(fact.caseId, state);
   s.index.run({ text: searchableText(location ? `${data.summary}\n${location}` : data.summary), seq });

@@ -1,16 +1,17 @@
 import { caseStreams, type CaseReadingRules } from '../case-events.js';
 import type { Projection } from '../runner.js';
 import { caseListEvolve } from './evolve.js';
-import { ddl } from './schema.js';
+import { CASE_LIST_VERSION, ddl } from './schema.js';
 
 /**
- * case-list@1: one row per case for the case lists and search — where it
+ * case-list@2: one row per case for the case lists and search — where it
  * stands (the workflow's own status tables), where it is, who has it, its
- * reply deadline and whether it was answered in time — plus the case's
+ * reply deadline and whether it was answered in time, how often the citizen
+ * pressed it (催办) — plus the case's
  * text segmented for full-text search.
  */
 export function caseListProjection(rules: CaseReadingRules): Projection {
-  return { name: 'case-list', version: 1, filter: caseStreams, ddl, ...caseListEvolve(rules) };
+  return { name: 'case-list', version: CASE_LIST_VERSION, filter: caseStreams, ddl, ...caseListEvolve(rules) };
 }
 
 export { listCases, listWork, type CasePage, type ListOptions, type WorkScope } from './queries.js';

@@ -52,6 +52,7 @@ function filtered(where: Where, f: CaseListFilters, now: string): Where {
   if (f.area) where.add('area_code >= ? AND area_code < ?', f.area, afterPrefix(f.area));
   if (f.deputy) where.add(assignedTo, f.deputy);
   if (f.escalated !== undefined) where.add('escalated = ?', Number(f.escalated));
+  if (f.pressed !== undefined) where.add(f.pressed ? 'press_count > 0' : 'press_count = 0');
   if (f.overdue !== undefined) where.add(f.overdue ? overdueSql : `NOT ${overdueSql}`, now);
   if (f.receivedFrom) where.add('received_at >= ?', f.receivedFrom);
   if (f.receivedTo) where.add('received_at < ?', f.receivedTo);
@@ -68,7 +69,8 @@ const columnOf: Record<CaseListSort, string> = { received: 'received_at', activi
 
 const selectItem = `SELECT id, tracking_code AS trackingCode, status, status_group AS "group", station_id AS stationId,
   area_code AS areaCode, category, channel, urgency, summary, received_at AS receivedAt, last_activity_at AS lastActivityAt,
-  reply_due_by AS replyDueBy, ${overdueSql} AS overdue, escalated, deputy_ids AS deputyIds`;
+  reply_due_by AS replyDueBy, ${overdueSql} AS overdue, escalated, press_count AS pressCount, last_pressed_at AS lastPressedAt,
+  deputy_ids AS deputyIds`;
 
 type Row = Omit<CaseListItem, 'overdue' | 'escalated' | 'deputyIds'> & { overdue: number; escalated: number; deputyIds: string };
 const itemOf = (row: Row): CaseListItem => ({ ...row, overdue: row.overdue === 1, escalated: row.escalated === 1, deputyIds: JSON.parse(row.deputyIds) });
@@ -123,6 +125,7 @@ export function listWork(db: Database.Database, scope: WorkScope, options: Omit<
   const where = new Where().add("status_group = 'open'");
   if (scope.kind === 'assigned') where.add(assignedTo, scope.deputyId);
   else scoped(where, scope.visibility);
-  if (scope.kind === 'needing-attention') where.add(`(escalated = 1 OR ${overdueSql})`, options.now);
+  // A supervisor's attention: escalated, overdue, or pressed by the citizen.
+  if (scope.kind === 'needing-attention') where.add(`(escalated = 1 OR press_count > 0 OR ${overdueSql})`, options.now);
   return page(db, where, ['urgency_rank', 'received_at', 'id'], false, options.now, options.limit, options.after);
 }

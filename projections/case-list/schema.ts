@@ -1,8 +1,9 @@
-/** Table names carry the version: case-list@2 would build its own beside these. */
+/** Table names carry the version: case-list@3 would build its own beside these. */
+export const CASE_LIST_VERSION = 2;
 export const tables = {
-  cases: 'case_list_v1_cases',
-  deputies: 'case_list_v1_deputies',
-  search: 'case_list_v1_search',
+  cases: 'case_list_v2_cases',
+  deputies: 'case_list_v2_deputies',
+  search: 'case_list_v2_search',
 } as const;
 const t = tables;
 
@@ -39,6 +40,8 @@ export const ddl: readonly string[] = [
     settled_at TEXT,
     late INTEGER NOT NULL DEFAULT 0,
     escalated INTEGER NOT NULL DEFAULT 0,
+    press_count INTEGER NOT NULL DEFAULT 0,
+    last_pressed_at TEXT,
     deputy_ids TEXT NOT NULL DEFAULT '[]',
     workflow_version INTEGER NOT NULL,
     position INTEGER NOT NULL
@@ -57,6 +60,7 @@ export const ddl: readonly string[] = [
   `CREATE INDEX IF NOT EXISTS ${t.cases}_unsettled ON ${t.cases} (reply_due_by) WHERE settled_at IS NULL`,
   `CREATE INDEX IF NOT EXISTS ${t.cases}_late ON ${t.cases} (seq) WHERE late = 1`,
   `CREATE INDEX IF NOT EXISTS ${t.cases}_escalated ON ${t.cases} (seq) WHERE escalated = 1`,
+  `CREATE INDEX IF NOT EXISTS ${t.cases}_pressed ON ${t.cases} (seq) WHERE press_count > 0`,
   `CREATE TABLE IF NOT EXISTS ${t.deputies} (
     deputy_id TEXT NOT NULL,
     case_seq INTEGER NOT NULL,

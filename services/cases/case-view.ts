@@ -68,6 +68,7 @@ export function caseView(
     relayedFeedback: c.relayedFeedback,
     escalations: c.escalations,
     notes: c.notes,
+    presses: c.presses,
     timers: c.timers as CaseView['timers'],
     wentOverdue: c.wentOverdue,
     lastActivityAt: c.lastActivityAt,

@@ -97,6 +97,8 @@ export interface TestAppOptions {
   scheduler?: SchedulerPluginOptions;
   /** Deliver notifications to this webhook. */
   webhook?: AppOptions['webhook'];
+  /** Rate limits and timeouts over the defaults (a test of the online station's limits). */
+  limits?: AppOptions['limits'];
 }
 
 export interface TestApp {
@@ -157,7 +159,7 @@ async function untilReady(app: FastifyInstance): Promise<void> {
 export async function testApp(t: Test, options: TestAppOptions = {}): Promise<TestApp> {
   // HUIYIN_TEST_STORE=esdb-wire runs the same routes over the EventStoreDB adapter.
   const store = options.store ?? (await openTestStore());
-  const app = await buildApp({ store, tokens, caseWorkflowVersion: options.caseWorkflowVersion, scheduler: options.scheduler, webhook: options.webhook });
+  const app = await buildApp({ store, tokens, caseWorkflowVersion: options.caseWorkflowVersion, scheduler: options.scheduler, webhook: options.webhook, limits: options.limits });
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= app.close());
   t.teardown(async () => {

@@ -1,7 +1,14 @@
 import fp from 'fastify-plugin';
+import { OnlineMessages } from '../../online-station/messages.js';
+import { Tracking } from '../../online-station/tracking.js';
+import { onlineStationRoutes } from '../routes/online-station.js';
 
 /** The online station: messages, tracking and pressing a matter, and each station's public figures. */
 export const onlineStationPlugin = fp(
-  async () => {},
-  { name: 'huiyin-online-station', dependencies: ['huiyin-read-models', 'huiyin-directory'] },
+  async (app) => {
+    const messages = new OnlineMessages(app.directory, app.cases);
+    const tracking = new Tracking(app.readModels, app.cases, app.directory);
+    await app.register(onlineStationRoutes, { messages, tracking });
+  },
+  { name: 'huiyin-online-station', dependencies: ['huiyin-read-models', 'huiyin-directory', 'huiyin-cases'] },
 );

@@ -4,7 +4,7 @@ import { mergeCase } from '../../support/engine-fixtures.js';
 import { admin, caseListSetup, dump, idsOf, projection } from './support.js';
 
 const row = (db: import('better-sqlite3').Database, id: string) =>
-  db.prepare('SELECT * FROM case_list_v1_cases WHERE id = ?').get(id) as Record<string, unknown>;
+  db.prepare('SELECT * FROM case_list_v2_cases WHERE id = ?').get(id) as Record<string, unknown>;
 const item = (db: import('better-sqlite3').Database, id: string, now: string) =>
   listCases(db, { kind: 'all' }, { trackingCode: undefined }, { sort: 'received', order: 'asc', limit: 200, now }).items.find((i) => i.id === id)!;
 

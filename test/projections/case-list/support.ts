@@ -45,13 +45,13 @@ export async function caseListSetup(t: Test, options: { version?: number; batchS
 
 /** Every row of case-list@1 and every search row, in a fixed order: what two builds must agree on. */
 export function dump(db: Database.Database) {
-  const cases = db.prepare('SELECT * FROM case_list_v1_cases ORDER BY id').all() as Array<Record<string, unknown> & { seq: number }>;
+  const cases = db.prepare('SELECT * FROM case_list_v2_cases ORDER BY id').all() as Array<Record<string, unknown> & { seq: number }>;
   const idOf = new Map(cases.map((row) => [row.seq, row.id]));
   // Row keys differ between builds that saw cases in another order; compare by case id.
-  const deputies = (db.prepare('SELECT deputy_id, case_seq FROM case_list_v1_deputies').all() as Array<{ deputy_id: string; case_seq: number }>)
+  const deputies = (db.prepare('SELECT deputy_id, case_seq FROM case_list_v2_deputies').all() as Array<{ deputy_id: string; case_seq: number }>)
     .map((row) => `${row.deputy_id}→${String(idOf.get(row.case_seq))}`)
     .sort();
-  const search = (db.prepare('SELECT text, case_seq FROM case_list_v1_search').all() as Array<{ text: string; case_seq: number }>)
+  const search = (db.prepare('SELECT text, case_seq FROM case_list_v2_search').all() as Array<{ text: string; case_seq: number }>)
     .map((row) => `${String(idOf.get(row.case_seq))}:${row.text}`)
     .sort();
   return { cases: cases.map(({ seq: _seq, ...row }) => row), deputies, search };
