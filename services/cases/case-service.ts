@@ -76,12 +76,17 @@ export class CaseService {
     return areaCode === undefined ? undefined : this.#deadlines?.factsFor(areaCode, from);
   }
 
-  async receive(who: Principal, body: ReceiveBody, request: CommandRequest): Promise<CaseOutcome> {
+  /**
+   * Opens a case. `as` gives the case and command ids when another record
+   * decided them first (a visit's matters): whoever retries, the same case
+   * is opened once.
+   */
+  async receive(who: Principal, body: ReceiveBody, request: CommandRequest, as?: { caseId: string; commandId: string }): Promise<CaseOutcome> {
     const data = await this.checks.receiveData(who, body);
-    const caseId = newCaseIdFor(who.sub, request.idempotencyKey);
+    const caseId = as?.caseId ?? newCaseIdFor(who.sub, request.idempotencyKey);
     // The principal already carries the directory's name and the rights used.
     const actor = actorOf(who);
-    const envelope = commandEnvelope(actor, caseId, 'receive', data, request);
+    const envelope = commandEnvelope(actor, caseId, 'receive', data, request, as?.commandId);
     // A retry is the same form, whatever the directory has said of its category since.
     if (envelope.fingerprint !== undefined) envelope.fingerprint = fingerprintOf(caseId, 'receive', body);
     const result = await this.engine.execute(envelope, {

@@ -3,9 +3,9 @@ import { DAY_MS } from '../../contracts/time.js';
 import { invalid, poorFollowUp, refuseIfAny, sharedRules, type CaseRules } from './decider.js';
 
 /** A client's clock may run a little ahead of ours; "not in the future" allows this much. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5 * 60_000;
 /** How far back a reception form may date its visit. */
-const RECEIPT_WINDOW_MS = 30 * DAY_MS;
+export const RECEIPT_WINDOW_MS = 30 * DAY_MS;
 
 const ms = (iso: string) => Date.parse(iso);
 
