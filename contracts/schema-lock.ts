@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseEventContracts } from './case/events.js';
 import { directoryEventContracts } from './directory.js';
 import { inboxEventContracts } from './notifications.js';
+import { rotaEventContracts } from './rota.js';
 import { visitEventContracts } from './visits.js';
 import type { EventContract } from './event-contract.js';
 
@@ -18,6 +19,7 @@ export const storedEventContracts: Record<string, Readonly<Record<string, EventC
   case: caseEventContracts,
   directory: directoryEventContracts,
   inbox: inboxEventContracts,
+  rota: rotaEventContracts,
   visit: visitEventContracts,
 };
 
