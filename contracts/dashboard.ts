@@ -106,7 +106,7 @@ export const totalsSchema = z.object({
   since: date.nullable(),
   asOf: instant,
   position: count,
-  /** Matters raised in person at a reception day or a deputy's home, one reception per case. */
+  /** Visitors received: each registered visit once, however many matters it raised, and each case received in person outside a visit. */
   voterReceptions: count,
   /** Every matter raised: online (message, hotline) and offline (in person). */
   opinionsCollected: z.object({ online: count, offline: count, total: count }),

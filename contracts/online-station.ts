@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryCode } from './case/commands.js';
+import { rateSchema } from './dashboard.js';
 import { feedbackMethods, statusGroups } from './case/vocabulary.js';
 import { entryId } from './ids.js';
 import { line, text } from './text.js';
@@ -79,8 +80,6 @@ export const messageAccepted = z.object({
 
 export const publicStationParams = z.strictObject({ id: entryId });
 
-const rate = z.object({ value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int(), insufficientData: z.boolean() });
-
 /** A station's public figures: counts and rates only, never a person. */
 export const publicStationFigures = z.object({
   stationId: z.string(),
@@ -88,11 +87,13 @@ export const publicStationFigures = z.object({
   kind: z.string(),
   areaCode: z.string(),
   address: z.string(),
-  /** Visits registered on the reception form (each one voter reception). */
+  /** Voters received in person (each registered visit once), since the station began. */
   receptionsHeld: z.number().int(),
+  /** Every matter raised with the station, and those whose citizen had an answer (on the spot included). */
   mattersReceived: z.number().int(),
   mattersAnswered: z.number().int(),
-  rates: z.object({ response: rate, resolution: rate, satisfaction: rate }),
-  /** The period the figures cover (the dashboard's): from the first case to now unless asked. */
-  since: z.string().nullable(),
+  /** The three rates over the last twelve months, each with its numerator, denominator and formula. */
+  rates: z.object({ response: rateSchema, resolution: rateSchema, satisfaction: rateSchema }),
+  ratesPeriod: z.object({ from: z.string(), to: z.string() }),
+  asOf: z.string(),
 });

@@ -135,9 +135,10 @@ export interface TotalsFigures {
 }
 
 /**
- * The running totals a city reports. A voter reception is, for now, a case
- * received at a reception day or a deputy's home: one reception per case,
- * until visits that raise several matters at once are recorded as such.
+ * The running totals a city reports, as far as cases tell them. A voter
+ * reception here is a case received at a reception day or a deputy's home,
+ * one per case; the registration form's visits correct this (one per
+ * visit, services/read-side/totals.ts).
  * Opinions count every matter: online are those raised without meeting
  * anyone (online messages, the hotline), offline those raised in person
  * (reception days, home visits, appointments).

@@ -102,8 +102,25 @@ export function listVisits(
   return { items, next: rows.length > page.limit && last ? [last.receivedAt, last.id] : null };
 }
 
-/** A station's receptions held (visits registered), for its public figures. */
-export function visitsAt(db: Database.Database, stationId: string, since?: string): number {
-  const row = db.prepare(`SELECT count(*) AS n FROM ${t} WHERE station_id = ? AND received_at >= ?`).get(stationId, since ?? '') as { n: number };
-  return row.n;
+/** What visits add to a city's running totals, for a scope (an area prefix, or stations) since a day. */
+export function visitTotals(
+  db: Database.Database,
+  scope: { areaPrefix?: string; stationIds?: readonly string[] },
+  sinceDay?: string,
+): { visits: number; casesOpened: number; answeredOnSpot: number } {
+  const where: string[] = ['day >= ?'];
+  const params: unknown[] = [sinceDay ?? ''];
+  if (scope.areaPrefix !== undefined) {
+    where.push('area_code >= ? AND area_code < ?');
+    params.push(scope.areaPrefix, `${scope.areaPrefix}:`);
+  }
+  if (scope.stationIds !== undefined) {
+    where.push(`station_id IN (${scope.stationIds.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...scope.stationIds);
+  }
+  const row = db
+    .prepare(`SELECT count(*) AS visits, coalesce(sum(cases), 0) AS casesOpened,
+      coalesce(sum(json_array_length(matters) - cases), 0) AS answeredOnSpot FROM ${t} WHERE ${where.join(' AND ')}`)
+    .get(...params) as { visits: number; casesOpened: number; answeredOnSpot: number };
+  return row;
 }

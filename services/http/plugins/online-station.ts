@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { OnlineMessages } from '../../online-station/messages.js';
 import { Tracking } from '../../online-station/tracking.js';
 import { onlineStationRoutes } from '../routes/online-station.js';
+import { publicStationRoutes } from '../routes/public-stations.js';
 
 /** The online station: messages, tracking and pressing a matter, and each station's public figures. */
 export const onlineStationPlugin = fp(
@@ -9,6 +10,7 @@ export const onlineStationPlugin = fp(
     const messages = new OnlineMessages(app.directory, app.cases);
     const tracking = new Tracking(app.readModels, app.cases, app.directory);
     await app.register(onlineStationRoutes, { messages, tracking });
+    await app.register(publicStationRoutes);
   },
-  { name: 'huiyin-online-station', dependencies: ['huiyin-read-models', 'huiyin-directory', 'huiyin-cases'] },
+  { name: 'huiyin-online-station', dependencies: ['huiyin-read-models', 'huiyin-directory', 'huiyin-cases', 'huiyin-visits'] },
 );

@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { dashboardQuery, dashboardSchema, totalsQuery, totalsSchema, type Dashboard } from '../../../contracts/dashboard.js';
 import { HuiyinError } from '../../../contracts/errors.js';
 import { DAY_MS } from '../../../contracts/time.js';
-import { TIME_ZONE, dateOf, readDashboard, readTotals } from '../../../projections/dashboard/index.js';
+import { TIME_ZONE, dateOf, readDashboard } from '../../../projections/dashboard/index.js';
 import { getArea, getStation } from '../../../projections/directory/index.js';
 import { dashboardScopeFor, type ResolvedScope } from '../../read-side/dashboard-scope.js';
 import { DashboardPusher } from '../../read-side/dashboard-stream.js';
+import { totalsOf } from '../../read-side/totals.js';
 import { requireUser } from '../auth/plugin.js';
 import { problemResponses } from '../problem.js';
 
@@ -80,10 +81,9 @@ export const dashboardRoutes: FastifyPluginAsync = async (plain) => {
     { schema: { tags, querystring: totalsQuery, response: { 200: totalsSchema, ...problemResponses } } },
     async (request) => {
       const resolved = dashboardScopeFor(await requireUser(request), request.query.area);
-      const db = await app.readModels.read(READ_MODEL, request.query.minPosition);
       const nowMs = Date.now();
       return {
-        ...readTotals(db, resolved.scope, request.query.since, nowMs),
+        ...(await totalsOf(app.readModels, resolved.scope, request.query.since, nowMs, request.query.minPosition)),
         scope: resolved.echo,
         since: request.query.since ?? null,
         asOf: new Date(nowMs).toISOString(),
