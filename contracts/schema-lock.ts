@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityEventContracts } from './activities.js';
 import { caseEventContracts } from './case/events.js';
 import { directoryEventContracts } from './directory.js';
 import { inboxEventContracts } from './notifications.js';
@@ -20,6 +21,7 @@ export const storedEventContracts: Record<string, Readonly<Record<string, EventC
   directory: directoryEventContracts,
   inbox: inboxEventContracts,
   rota: rotaEventContracts,
+  activity: activityEventContracts,
   visit: visitEventContracts,
 };
 

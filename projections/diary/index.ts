@@ -2,21 +2,16 @@ import type Database from 'better-sqlite3';
 import type { CaseEvent } from '../../contracts/case/events.js';
 import type { DiaryRole } from '../../contracts/diary.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
-import { caseFactOf, caseStreams, type CaseReadingRules } from '../case-events.js';
+import { caseFactOf, type CaseReadingRules } from '../case-events.js';
 import { preparedPerDb } from '../prepared.js';
 import type { Projection } from '../runner.js';
 import { DIARY_VERSION, diaryDdl, diaryTables } from './schema.js';
+import { quote, statementsFor as entryStatementsFor } from './statements.js';
+import { evolveWork } from './work.js';
 
 const statementsFor = preparedPerDb((db: Database.Database) => ({
   putCase: db.prepare(`INSERT OR REPLACE INTO ${diaryTables.cases} (case_id, tracking_code, summary) VALUES (?, ?, ?)`),
-  putEntry: db.prepare(
-    `INSERT OR IGNORE INTO ${diaryTables.entries} (deputy_id, at, position, case_id, type, role, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ),
 }));
-
-/** A sentence quotes a summary or a finding, never a whole report: the diary stays small. */
-export const QUOTE_CHARS = 60;
-const quote = (text: string) => (text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text);
 
 /** Bookkeeping of merges repeats what someone did on another case; the diary has it there. */
 const notInDiary = new Set<string>(['CaseAttached', 'CaseMergeConfirmed', 'CaseDetached', 'FeedbackRelayed']);
@@ -58,29 +53,43 @@ function timeOf(event: CaseEvent, occurredAt: string): string {
   return occurredAt;
 }
 
-export function evolveDiary(db: Database.Database, recorded: RecordedEvent): void {
+function evolveCase(db: Database.Database, recorded: RecordedEvent): void {
   const fact = caseFactOf(recorded);
   if (!fact || notInDiary.has(fact.event.type)) return;
-  const s = statementsFor(db);
   const { event, caseId } = fact;
-  if (event.type === 'CaseReceived') s.putCase.run(caseId, event.data.trackingCode, quote(event.data.summary));
+  if (event.type === 'CaseReceived') statementsFor(db).putCase.run(caseId, event.data.trackingCode, quote(event.data.summary));
   const named = deputiesIn(event, fact.actor);
   if (named.size === 0) return;
   const at = timeOf(event, fact.occurredAt);
   const detail = detailOf(event);
-  for (const [deputyId, role] of named) s.putEntry.run(deputyId, at, fact.position, caseId, event.type, role, detail);
+  const put = entryStatementsFor(db).putEntry;
+  for (const [deputyId, role] of named) put.run(deputyId, at, fact.position, 'case', caseId, event.type, role, detail);
+}
+
+export function evolveDiary(db: Database.Database, recorded: RecordedEvent): void {
+  if (recorded.streamName.startsWith('case-')) evolveCase(db, recorded);
+  else evolveWork(db, recorded);
 }
 
 /**
- * diary@1 (履职日记): for each deputy, every case event they did (a
+ * diary@2 (履职日记): for each deputy, every case event they did (a
  * deputy actor) or that names them (received the visitor, were assigned,
- * went on the site check). The workflow's rules are not needed: a diary
- * records what happened, not where it left the case.
+ * went on the site check); the visits they received, the appointments they
+ * held, and the activities they took part in or are to take part in. The
+ * case workflow's rules are not needed: a diary records what happened, not
+ * where it left the case.
  */
 export function diaryProjection(_rules: CaseReadingRules): Projection {
-  return { name: 'diary', version: DIARY_VERSION, filter: caseStreams, ddl: diaryDdl, evolve: evolveDiary };
+  return {
+    name: 'diary',
+    version: DIARY_VERSION,
+    filter: { kind: 'category', categories: ['case', 'visit', 'appointment', 'activity'] },
+    ddl: diaryDdl,
+    evolve: evolveDiary,
+  };
 }
 
 export { readDiary, type DiaryRow } from './queries.js';
 export { diarySentence } from './sentences.js';
+export { QUOTE_CHARS } from './statements.js';
 export { DIARY_VERSION, diaryTables } from './schema.js';

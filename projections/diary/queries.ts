@@ -1,15 +1,18 @@
 import type Database from 'better-sqlite3';
-import type { DiaryRole } from '../../contracts/diary.js';
+import type { DiaryKind, DiaryRole } from '../../contracts/diary.js';
 import { preparedPerDb } from '../prepared.js';
 import { diaryTables as t } from './schema.js';
 
-/** One diary entry as stored, with its case's tracking code and summary. */
+/** One diary entry as stored; a case entry with its case's tracking code and summary. */
 export interface DiaryRow {
   at: string;
   position: number;
-  caseId: string;
-  trackingCode: string;
-  summary: string;
+  kind: DiaryKind;
+  /** The case, visit, appointment or activity the entry is about. */
+  refId: string;
+  /** Case entries only (null otherwise). */
+  trackingCode: string | null;
+  summary: string | null;
   type: string;
   role: DiaryRole;
   /** Small JSON with what the sentence quotes, or null. */
@@ -30,8 +33,8 @@ export interface DiaryRange {
 // page costs the same however long the diary grows.
 const statementsFor = preparedPerDb((db: Database.Database) => ({
   page: db.prepare<[string, string, string, string, number, number], DiaryRow>(`
-    SELECT e.at, e.position, e.case_id AS caseId, c.tracking_code AS trackingCode, c.summary, e.type, e.role, e.detail
-    FROM ${t.entries} e JOIN ${t.cases} c ON c.case_id = e.case_id
+    SELECT e.at, e.position, e.kind, e.ref_id AS refId, c.tracking_code AS trackingCode, c.summary, e.type, e.role, e.detail
+    FROM ${t.entries} e LEFT JOIN ${t.cases} c ON e.kind = 'case' AND c.case_id = e.ref_id
     WHERE e.deputy_id = ? AND e.at >= ? AND e.at < ? AND (e.at, e.position) > (?, ?)
     ORDER BY e.at, e.position LIMIT ?`),
 }));

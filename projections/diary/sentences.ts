@@ -1,7 +1,7 @@
 import { DIARY_UTC_OFFSET, type DiaryLanguage } from '../../contracts/diary.js';
 import type { DiaryRow } from './queries.js';
+import { workSentence, type Detail } from './work-sentences.js';
 
-type Detail = Record<string, string | undefined>;
 type Say = (code: string, summary: string, detail: Detail, role: DiaryRow['role']) => string;
 
 const OFFSET_MS = Number(DIARY_UTC_OFFSET.slice(1, 3)) * 3_600_000;
@@ -74,10 +74,15 @@ const en: Record<string, Say> = {
  */
 export function diarySentence(row: DiaryRow, language: DiaryLanguage): string {
   const detail = (row.detail === null ? {} : JSON.parse(row.detail)) as Detail;
+  const day = language === 'en' ? `${dayEn(row.at)}:` : dayZh(row.at);
+  if (row.kind !== 'case') return `${day} ${workSentence(row.type, detail, language)}`;
+  // A case entry always has its case: CaseReceived, which names it, comes first in every case.
+  const code = row.trackingCode ?? row.refId;
+  const summary = row.summary ?? '';
   if (language === 'en') {
     const say = en[row.type];
-    return `${dayEn(row.at)}: ${say ? say(row.trackingCode, row.summary, detail, row.role) : `Took part in matter ${row.trackingCode} (${row.type})`}`;
+    return `${day} ${say ? say(code, summary, detail, row.role) : `Took part in matter ${code} (${row.type})`}`;
   }
   const say = zh[row.type];
-  return `${dayZh(row.at)} ${say ? say(row.trackingCode, row.summary, detail, row.role) : `参与办理事项 ${row.trackingCode}（${row.type}）`}`;
+  return `${day} ${say ? say(code, summary, detail, row.role) : `参与办理事项 ${code}（${row.type}）`}`;
 }

@@ -6,6 +6,7 @@ import { diaryProjection } from '../../projections/diary/index.js';
 import { directoryProjection } from '../../projections/directory/index.js';
 import { notificationsProjection } from '../../projections/notifications/index.js';
 import type { Projection } from '../../projections/runner.js';
+import { threeOnesProjection } from '../../projections/three-ones/index.js';
 import { caseTables, evolveTimers, movesTimers, replyEvents } from '../../workflows/case/index.js';
 
 /** What the read models know of the case workflow: its own tables and timer rules, never a copy. */
@@ -23,6 +24,7 @@ export function readSideProjections(timers?: TimerSignal): Projection[] {
     diaryProjection(caseReadingRules),
     deadlinesProjection(caseReadingRules, timers),
     notificationsProjection,
+    threeOnesProjection,
   ];
 }
 

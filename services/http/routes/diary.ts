@@ -53,7 +53,10 @@ const badCursor = () =>
     errors: [{ in: 'query', path: 'cursor', message: 'not a cursor this list gave out' }],
   });
 
-/** `GET /api/deputies/{id}/diary` (履职日记): the deputy's entries in time order, as sentences. */
+/**
+ * `GET /api/deputies/{id}/diary` (履职日记): the deputy's entries in time
+ * order, as sentences — cases, visits, appointments and activities.
+ */
 export const diaryRoutes: FastifyPluginAsync = async (plain) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
   app.get(
@@ -90,8 +93,9 @@ export const diaryRoutes: FastifyPluginAsync = async (plain) => {
       return {
         items: page.map((row) => ({
           at: row.at,
-          caseId: row.caseId,
-          trackingCode: row.trackingCode,
+          kind: row.kind,
+          refId: row.refId,
+          ...(row.kind === 'case' ? { caseId: row.refId, trackingCode: row.trackingCode ?? row.refId } : {}),
           type: row.type,
           role: row.role,
           text: diarySentence(row, language),

@@ -69,7 +69,7 @@ t.test('diary › records every kind of entry for the deputy, in time order, and
     ['SiteCheckCompleted', 'actor'], ['CaseReferred', 'actor'], ['AgencyReplied', 'actor'], ['ProgressNoted', 'actor'],
     ['CaseResolved', 'actor'], ['NoteAdded', 'actor'],
   ]);
-  t.ok(zhou.every((e) => e.trackingCode === 'ABCD-EFGH' && e.caseId === 'c1'), 'each entry names the case and its tracking code');
+  t.ok(zhou.every((e) => e.kind === 'case' && e.trackingCode === 'ABCD-EFGH' && e.refId === 'c1'), 'each entry names the case and its tracking code');
   t.equal(zhou[0]!.at, '2026-03-02T02:00:00.000Z', 'a reception is dated by the visit, not by when it was typed in');
   t.equal(zhou[4]!.at, '2026-03-03T01:00:00.000Z', 'a site check is dated when it happened');
   t.same(all(db, 'dep-wu').map((e) => [e.type, e.role]), [['CaseReceived', 'reception'], ['SiteCheckCompleted', 'site-check'], ['FeedbackGiven', 'actor']]);

@@ -23,8 +23,8 @@ t.test('diary route › the deputy reads what they did, in Chinese by default an
   t.equal(zh.statusCode, 200);
   t.equal(zh.headers['content-language'], 'zh-CN');
   const items = zh.json().items as Array<Record<string, string>>;
-  t.same(items.map((e) => [e.type, e.role, e.caseId, e.trackingCode]), [
-    ['CaseReceived', 'reception', id, code], ['CaseAssigned', 'assigned', id, code], ['CaseAcknowledged', 'actor', id, code],
+  t.same(items.map((e) => [e.kind, e.refId, e.type, e.role, e.caseId, e.trackingCode]), [
+    ['case', id, 'CaseReceived', 'reception', id, code], ['case', id, 'CaseAssigned', 'assigned', id, code], ['case', id, 'CaseAcknowledged', 'actor', id, code],
   ]);
   t.match(items[0]!.text, new RegExp(`^\\d+月\\d+日 接待选民，登记事项 ${code}：Blocked culvert floods the village road$`));
   t.match(items[2]!.text, new RegExp(`签收事项 ${code}`));
@@ -90,4 +90,18 @@ t.test('diary route › who may read a deputy’s diary', async (t) => {
   t.equal(unknown.json().code, 'DIRECTORY.NOT_FOUND');
   const anonymous = await app.app.inject({ method: 'GET', url: '/api/deputies/dep-li/diary' });
   t.equal(anonymous.statusCode, 401);
+});
+
+t.test('diary route › an activity is an entry with its kind and id, without a case', async (t) => {
+  const { app } = await withDiary(t);
+  const held = await app.call(people.deputyLi, 'POST', '/api/activities', {
+    status: 'held', kind: 'study', title: '学习会', place: '蟠龙镇', stationId: 'st-panlong', deputyIds: ['dep-li'],
+    heldAt: new Date(Date.now() + 60_000 - 120_000).toISOString(), attendance: 0, summary: '学习法律',
+  });
+  t.equal(held.statusCode, 201, held.body);
+  const res = await diary(app, people.deputyLi, `?minPosition=${held.json().position}`, { 'accept-language': 'en' });
+  const entry = res.json().items.find((e: { kind: string }) => e.kind === 'activity');
+  t.match(entry, { kind: 'activity', refId: held.json().id, type: 'ActivityHeld', role: 'participant' });
+  t.notOk('caseId' in entry || 'trackingCode' in entry, 'case fields only on case entries');
+  t.match(entry.text, /Took part in a study session, “学习会”, at 蟠龙镇 \(0 constituents came\)$/);
 });
