@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appointmentEventContracts } from './appointments.js';
 import { activityEventContracts } from './activities.js';
 import { caseEventContracts } from './case/events.js';
 import { directoryEventContracts } from './directory.js';
@@ -17,12 +18,13 @@ export type SchemaLock = Record<string, Record<string, Record<string, unknown>>>
 
 /** Every stored event type, by the family whose streams hold it. */
 export const storedEventContracts: Record<string, Readonly<Record<string, EventContract>>> = {
+  appointment: appointmentEventContracts,
   case: caseEventContracts,
   directory: directoryEventContracts,
   inbox: inboxEventContracts,
-  rota: rotaEventContracts,
-  activity: activityEventContracts,
   visit: visitEventContracts,
+  activity: activityEventContracts,
+  rota: rotaEventContracts,
 };
 
 export const jsonSchemaOf = (contract: EventContract) => z.toJSONSchema(contract.schema) as Record<string, unknown>;

@@ -5,6 +5,8 @@ import { deadlinesProjection, type TimerSignal } from '../../projections/deadlin
 import { diaryProjection } from '../../projections/diary/index.js';
 import { directoryProjection } from '../../projections/directory/index.js';
 import { notificationsProjection } from '../../projections/notifications/index.js';
+import { appointmentsProjection } from '../../projections/appointments/index.js';
+import { visitsProjection } from '../../projections/visits/index.js';
 import type { Projection } from '../../projections/runner.js';
 import { threeOnesProjection } from '../../projections/three-ones/index.js';
 import { caseTables, evolveTimers, movesTimers, replyEvents } from '../../workflows/case/index.js';
@@ -28,5 +30,8 @@ export function readSideProjections(timers?: TimerSignal): Projection[] {
   ];
 }
 
+/** The stations' own records: visits and appointments (their plugins start them beside their routes). */
+export const stationWorkProjections = (): Projection[] => [visitsProjection, appointmentsProjection];
+
 /** Every projection the service runs, the directory's first, in the order they start. */
-export const allProjections = (): Projection[] => [directoryProjection, ...readSideProjections()];
+export const allProjections = (): Projection[] => [directoryProjection, ...readSideProjections(), ...stationWorkProjections()];
