@@ -130,15 +130,25 @@ export function startProjection(
     waiters.stop(error);
   });
 
-  /** Settles a wait at once when the log holds nothing for us up to `target`. */
-  const probe = async (target: number) => {
-    const from = position();
+  /**
+   * Settles a wait once the log holds nothing more for us up to `target`.
+   * A filtered subscription never delivers the positions it skips, so when
+   * an event of ours lies before the target, look again once it is applied:
+   * the target itself may be another stream's event, never to be delivered.
+   */
+  const probe = async (target: number, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
     try {
-      if ((await store.headPosition()) < target) return;
-      const [first] = await store.readAll({ fromPosition: from + 1, maxCount: 1, filter: projection.filter });
-      if (first && first.position <= target) return;
-      skippedTo = Math.max(skippedTo, target);
-      waiters.release(position());
+      while (position() < target && Date.now() < deadline) {
+        if ((await store.headPosition()) < target) return;
+        const [first] = await store.readAll({ fromPosition: position() + 1, maxCount: 1, filter: projection.filter });
+        if (!first || first.position > target) {
+          skippedTo = Math.max(skippedTo, target);
+          waiters.release(position());
+          return;
+        }
+        if (!(await waiters.add(first.position, Math.max(0, deadline - Date.now())))) return;
+      }
     } catch {
       // The subscription still gets there, or the wait times out.
     }
@@ -157,7 +167,7 @@ export function startProjection(
       if (target <= position()) return true;
       if (state === 'stopped') return false;
       const reached = waiters.add(target, timeoutMs);
-      void probe(target);
+      void probe(target, timeoutMs);
       return reached;
     },
     onAdvance(listener) {

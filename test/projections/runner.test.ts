@@ -156,3 +156,40 @@ t.test('projection runner › checkpoints name their log, and one of another log
   t.same(applied(db), [{ times: 1, events: 2 }], 'nothing of the other log was applied');
   db.close();
 });
+
+t.test('projection runner › waitFor a skipped position behind an event of its own still to be applied', async (t) => {
+  const base = await setup(t);
+  // A subscription that can be held back at will, after the runner went live.
+  let held: Promise<void> = Promise.resolve();
+  let letGo = () => {};
+  const holding: EventStore = {
+    ...base,
+    appendToStream: (...args) => base.appendToStream(...args),
+    readStream: (...args) => base.readStream(...args),
+    readAll: (...args) => base.readAll(...args),
+    headPosition: () => base.headPosition(),
+    logId: () => base.logId(),
+    close: () => base.close(),
+    subscribeToAll(options) {
+      const inner = base.subscribeToAll(options);
+      const iterator = inner[Symbol.asyncIterator]();
+      return { close: () => inner.close(), [Symbol.asyncIterator]: () => ({ next: async () => (await held, iterator.next()) }) };
+    },
+  };
+  const db = openReadModelDb(':memory:');
+  const runner = startProjection(db, holding, tally());
+  t.teardown(async () => {
+    letGo();
+    await runner.close();
+    db.close();
+  });
+  await runner.caughtUp;
+  held = new Promise((resolve) => (letGo = resolve));
+  // Ours, then another stream's: the subscription will deliver the first and never the second.
+  await append(base, 'tally', 1);
+  const elsewhere = await append(base, 'other', 1);
+  const waiting = runner.waitFor(elsewhere, 2000);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  letGo();
+  t.equal(await waiting, true, 'reached once our event is applied and nothing else of ours lies before the target');
+});
