@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { HuiyinError } from '../contracts/errors.js';
 import type { EventStore } from '../contracts/event-store.js';
 import { seedDemo } from './demo/seed.js';
+import { seedStationWork } from './demo/station-work.js';
 import { StartupProblem } from './startup-problem.js';
 
 
@@ -64,7 +65,11 @@ export async function seedDemoIfNew(app: FastifyInstance, store: EventStore, log
   }
   // The demo goes through the same commands people use, before anyone can connect.
   const seeded = await seedDemo(app.directory, app.cases);
-  logger.info(seeded, 'seeded the demo data set (DEMO=0 skips it)');
+  // The stations' daily work needs the read side's capabilities (off only in a benchmark).
+  const work = app.hasDecorator('appointments')
+    ? await seedStationWork({ store, receptions: app.receptions, visits: app.visits, appointments: app.appointments }, new Date().toISOString())
+    : {};
+  logger.info({ ...seeded, ...work }, 'seeded the demo data set (DEMO=0 skips it)');
 }
 
 /** WEBHOOK_URL and WEBHOOK_SECRET: where notifications go beyond the app; neither set: nowhere. */

@@ -60,6 +60,8 @@ export const demoCategoryList = [
   { code: 'telecom', nameZh: '通信', nameEn: 'Telecommunications', defaultUrgency: 'normal' },
   { code: 'neighbours', nameZh: '邻里纠纷', nameEn: 'Disputes between neighbours', defaultUrgency: 'normal' },
   { code: 'medical-insurance', nameZh: '医疗保障', nameEn: 'Medical insurance', defaultUrgency: 'normal' },
+  // What an online message takes when the citizen names no category: the station sorts it.
+  { code: 'other', nameZh: '其他（待分类）', nameEn: 'Other (to be sorted)', defaultUrgency: 'normal' },
 ] as const;
 
 export const demoCategories = ['520221', '520201'].flatMap((areaCode) =>

@@ -57,10 +57,12 @@ const admin: Principal = { sub: demoPeople.admin.sub, role: 'admin', name: demoP
  * administrator, at `now`. The directory must hold the demo's stations and
  * deputies already.
  */
-export async function seedRota(rota: RotaService, now: string): Promise<{ schedules: number; dateChanges: number }> {
-  const request = () => ({ now, idempotencyKey: randomUUID() });
-  for (const [stationId, schedule] of Object.entries(demoSchedules)) await rota.setSchedule(admin, stationId, schedule, request());
+export async function seedRota(rota: RotaService, now: string, scheduledAt = now): Promise<{ schedules: number; dateChanges: number }> {
+  // The patterns were set `scheduledAt` (weeks before, so past Mondays had receptions too); the changes today.
+  for (const [stationId, schedule] of Object.entries(demoSchedules)) {
+    await rota.setSchedule(admin, stationId, schedule, { now: scheduledAt, idempotencyKey: randomUUID() });
+  }
   const changes = demoDateChanges(now);
-  for (const { stationId, change } of changes) await rota.changeDate(admin, stationId, change, request());
+  for (const { stationId, change } of changes) await rota.changeDate(admin, stationId, change, { now, idempotencyKey: randomUUID() });
   return { schedules: Object.keys(demoSchedules).length, dateChanges: changes.length };
 }
