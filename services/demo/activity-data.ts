@@ -70,7 +70,9 @@ export async function seedDemoActivities(store: EventStore, now: string): Promis
     { id: 'study-hecheng', days: 20, kind: 'study', title: '代表履职学习会', stationId: 'st-hecheng', deputyIds: ['dep-tian-yu', 'dep-song-qiang'] },
   ];
   for (const next of upcoming) {
-    const startsAt = new Date(Date.parse(now) + next.days * 24 * HOUR_MS).toISOString();
+    // At 14:00 China time that day: an announcement names an hour, not the moment it was typed.
+    const day = new Date(Date.parse(now) + CHINA_MS + next.days * 24 * HOUR_MS).toISOString().slice(0, 10);
+    const startsAt = new Date(Date.parse(`${day}T14:00:00+08:00`)).toISOString();
     await run(`demo-${next.id}-${startsAt.slice(0, 10)}`, 'announce', {
       kind: next.kind, title: next.title, place: monthlyContacts.find((c) => c.stationId === next.stationId)!.place, areaCode: areaOf[next.stationId],
       stationId: next.stationId, deputyIds: next.deputyIds, startsAt, endsAt: later(startsAt, 2), summary: '欢迎选民群众参加',

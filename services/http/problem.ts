@@ -162,6 +162,8 @@ export function sendProblem(reply: FastifyReply, error: HuiyinError, extra: Reco
   if (error.code === 'HTTP.NOT_FOUND' && Array.isArray(error.details.known)) body.known = error.details.known;
   if (error instanceof WrongExpectedRevisionError) body.currentRevision = error.actual;
   if (status === 503) reply.header('retry-after', '1');
+  // A refusal for now, not for ever, says when to ask again.
+  if (typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
   return reply.code(status).type('application/problem+json').send(body);
 }
 

@@ -215,7 +215,9 @@ export const sharedRules: CaseRules = {
     if (context.actor.role !== 'citizen') throw new HuiyinError('AUTH.FORBIDDEN', 'only the citizen presses a matter, through the online station', { action: 'press' });
     const last = c.presses.at(-1);
     if (last && chinaDate(last.at) === chinaDate(context.occurredAt)) {
-      throw new HuiyinError('CASE.ALREADY_PRESSED', 'this matter was pressed today already; it can be pressed again tomorrow', { lastPressedAt: last.at });
+      const tomorrow = Date.parse(`${chinaDate(context.occurredAt)}T00:00:00+08:00`) + 86_400_000;
+      const retryAfterSeconds = Math.ceil((tomorrow - Date.parse(context.occurredAt)) / 1000);
+      throw new HuiyinError('CASE.ALREADY_PRESSED', 'this matter was pressed today already; it can be pressed again tomorrow', { lastPressedAt: last.at, retryAfterSeconds });
     }
   },
   'confirm-merge': (command, { context: c }) => {

@@ -114,6 +114,8 @@ t.test('online station › the citizen presses an open matter once a day; the hi
   const again = await press('5678');
   t.equal(again.statusCode, 429);
   t.equal(again.json().code, 'CASE.ALREADY_PRESSED');
+  const wait = Number(again.headers['retry-after']);
+  t.ok(wait > 0 && wait <= 86_400, `Retry-After says when the China day ends (${wait} s)`);
 
   const list = await call(people.supervisor, 'GET', `/api/cases?pressed=true&minPosition=${pressed.json().position}`);
   t.equal(list.json().items.length, 1);
