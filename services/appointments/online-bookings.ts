@@ -8,14 +8,16 @@ import { timeOrderedUuid } from '../commands/command-ids.js';
 import { actorOf, commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
 import { parsed, type AppointmentOutcome, type AppointmentService } from './appointment-service.js';
 import type { AppointmentState } from './appointment-view.js';
+import { CodeGuard } from '../online-station/code-guard.js';
 
 /** Unknown code and wrong digits answer alike, so neither says whether a code exists. */
 const notFound = () => new HuiyinError('HTTP.NOT_FOUND', 'no appointment with this tracking code and phone');
 
 /** With a key the id must be the same on every retry, so it is derived; else time-ordered like a case's. */
-export function newAppointmentId(idempotencyKey: string | undefined): string {
+export function newAppointmentId(idempotencyKey: string | undefined, phone = ''): string {
   if (!idempotencyKey) return timeOrderedUuid();
-  const h = hash('sha256', JSON.stringify(['appointment id', citizenPrincipal.sub, idempotencyKey]), 'hex');
+  // Every citizen writes as the online station: the key is theirs by the phone they give, not shared by all.
+  const h = hash('sha256', JSON.stringify(['appointment id', citizenPrincipal.sub, phone.replace(/\D/g, ''), idempotencyKey]), 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -30,12 +32,15 @@ function lastFourMatch(phone: string, phone4: string): boolean {
  * phone's last four digits, and call it off.
  */
 export class OnlineBookings {
-  constructor(readonly appointments: AppointmentService) {}
+  constructor(
+    readonly appointments: AppointmentService,
+    private readonly guard: CodeGuard = new CodeGuard(),
+  ) {}
 
   async book(raw: BookingBody, request: CommandRequest): Promise<{ trackingCode: string; status: AppointmentStatus; replayed: boolean; position: number }> {
     const body = parsed(bookingBody, raw, 'request', request);
     const { engine, slots, claims, options } = this.appointments;
-    const id = newAppointmentId(request.idempotencyKey);
+    const id = newAppointmentId(request.idempotencyKey, body.phone);
     const actor = actorOf(citizenPrincipal);
     const earlier = request.idempotencyKey === undefined ? undefined : await this.appointments.load(id);
     let data: object;
@@ -74,11 +79,15 @@ export class OnlineBookings {
 
   /** The appointment with this code whose phone ends in these digits; else 404, the same for either mistake. */
   async find(trackingCode: string, phone4: string): Promise<AppointmentState> {
+    this.guard.check(trackingCode);
     const db = await this.appointments.options.readModels.read('appointments');
     const id = appointmentIdByCode(db, trackingCode);
     const state = id === undefined ? undefined : await this.appointments.load(id);
     const phone = state?.context.requested?.citizen.phone;
-    if (!state || phone === undefined || !lastFourMatch(phone, phone4)) throw notFound();
+    if (!state || phone === undefined || !lastFourMatch(phone, phone4)) {
+      this.guard.wrong(trackingCode);
+      throw notFound();
+    }
     return state;
   }
 

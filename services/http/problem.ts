@@ -33,6 +33,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'CASE.MERGE_IN_PROGRESS': 409,
   'CASE.HAS_MERGED_CASES': 409,
   'CASE.ALREADY_PRESSED': 429,
+  'TRACKING.LOCKED': 429,
   'DIRECTORY.ALREADY_EXISTS': 409,
   // Only a pinned revision (If-Match) lets a conflict out of the engine; others are retried.
   'STORE.WRONG_EXPECTED_REVISION': 412,

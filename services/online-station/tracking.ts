@@ -8,6 +8,7 @@ import { takesCommand } from '../../workflows/engine/fold.js';
 import { actorOf, commandEnvelope } from '../commands/envelope.js';
 import type { CaseService, CaseState } from '../cases/case-service.js';
 import type { Directory } from '../directory/index.js';
+import type { CodeGuard } from './code-guard.js';
 
 /** Wrong digits and an unknown code answer alike, so a code cannot be confirmed by guessing digits. */
 const unknown = () => new HuiyinError('HTTP.NOT_FOUND', 'no matter with this tracking code and these phone digits');
@@ -36,16 +37,20 @@ export class Tracking {
     private readonly readModels: ReadModels,
     private readonly cases: CaseService,
     private readonly directory: Directory,
+    private readonly guard: CodeGuard,
   ) {}
 
   async find(trackingCode: string, phone4: string): Promise<CaseState> {
+    this.guard.check(trackingCode);
     const db = await this.readModels.read('case-list');
     const row = db.prepare(`SELECT id FROM ${caseListTables.cases} WHERE tracking_code = ?`).get(trackingCode) as { id: string } | undefined;
-    if (!row) throw unknown();
-    const state = await this.cases.engine.load(this.cases.engine.streamNameOf(row.id));
-    const phone = state.context.received?.constituent.phone;
+    const state = row && (await this.cases.engine.load(this.cases.engine.streamNameOf(row.id)));
+    const phone = state?.context.received?.constituent.phone;
     // A matter received without a phone cannot be tracked online: there is nothing to check.
-    if (!phone || lastFour(phone) !== phone4) throw unknown();
+    if (!state || !phone || lastFour(phone) !== phone4) {
+      this.guard.wrong(trackingCode);
+      throw unknown();
+    }
     return state;
   }
 

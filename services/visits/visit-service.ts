@@ -12,7 +12,7 @@ import { visitWorkflow, type VisitCommand, type VisitContext } from '../../workf
 import type { VisitEvent } from '../../contracts/visits.js';
 import type { CaseService } from '../cases/case-service.js';
 import { newCaseIdFor } from '../commands/command-ids.js';
-import { actorOf, commandEnvelope, type CommandRequest } from '../commands/envelope.js';
+import { actorOf, commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
 import type { Directory } from '../directory/index.js';
 
 export type VisitState = FoldedStream<VisitContext, VisitCommand, VisitEvent>;
@@ -68,7 +68,10 @@ export class VisitService {
       ),
       ...(body.notes === undefined ? {} : { notes: body.notes }),
     };
-    const result = await this.engine.execute(commandEnvelope(actorOf(who), visitId, 'register', data, request), { validated: true });
+    const envelope = commandEnvelope(actorOf(who), visitId, 'register', data, request);
+    // A retry is the same form, whatever `now` it arrives at (a visit dated "now" is dated by the first try).
+    if (envelope.fingerprint !== undefined) envelope.fingerprint = fingerprintOf(visitId, 'register', body);
+    const result = await this.engine.execute(envelope, { validated: true });
     // The cases follow from the visit as recorded (a retry's form may differ; the first one counts).
     const recorded = result.state.context.visit!;
     let position = result.position;
@@ -96,7 +99,9 @@ export class VisitService {
     const visit = state?.context.visit;
     if (!state || !visit) throw notFound(visitId);
     const station = await this.directory.station(visit.stationId);
-    const sees = who.role === 'admin' || who.role === 'auditor' || (station !== undefined && mayReceiveAt(who, station));
+    // As the list: the station's people, and a deputy who received the visitor wherever it was.
+    const received = who.role === 'deputy' && visit.deputyIds.includes(who.sub);
+    const sees = who.role === 'admin' || who.role === 'auditor' || received || (station !== undefined && mayReceiveAt(who, station));
     if (!sees) throw notFound(visitId);
     return state;
   }

@@ -122,3 +122,14 @@ t.test('public cancel › only with the right digits; the slot is offered again'
   const twice = await anonymous('POST', `/api/public/appointments/${trackingCode}/cancel?phone4=0613`);
   t.equal(twice.statusCode, 409);
 });
+
+t.test('public booking › an Idempotency-Key is the citizen’s own: two phones sending the same key book two appointments', async (t) => {
+  const { book } = await appWithRota(t);
+  const first = await book(tomorrow, {}, { 'idempotency-key': '1' });
+  const second = await book(minutesFrom(tomorrow, 30), { name: 'Ma Lin', phone: '139 0000 0001' }, { 'idempotency-key': '1' });
+  t.equal(first.statusCode, 201, first.body);
+  t.equal(second.statusCode, 201, second.body);
+  t.not(second.json().trackingCode, first.json().trackingCode);
+  const retry = await book(tomorrow, {}, { 'idempotency-key': '1' });
+  t.equal(retry.json().trackingCode, first.json().trackingCode, 'the same citizen’s retry is the same booking');
+});

@@ -42,3 +42,21 @@ t.test('log scrub › a constituent or authorization in child bindings is censor
   t.notMatch(lines[0]!, /Hu Xiuying|13800000613|house 12|x\.y\.z/);
   t.match(JSON.parse(lines[0]!), { reqId: 'r1', msg: 'hello', body: { constituent: { name: '[redacted]' } } });
 });
+
+t.test('request log › the phone digits of a tracking lookup never reach the log', async (t) => {
+  const lines: string[] = [];
+  const { buildApp } = await import('../../../services/http/app.js');
+  const { tokenService } = await import('../../../services/http/auth/tokens.js');
+  const { openTestStore } = await import('../../support/store-factory.js');
+  const store = await openTestStore();
+  const app = await buildApp({ store, tokens: tokenService('test-secret'), logger: createLogger({ destination: { write: (line: string) => void lines.push(line) } }) });
+  t.teardown(async () => {
+    await app.close();
+    await store.close();
+  });
+  await app.inject({ method: 'GET', url: '/api/public/track/ABCD-2345?phone4=0613', remoteAddress: '10.0.0.1' });
+  const line = lines.find((l) => l.includes('request completed'));
+  t.ok(line, 'the request was logged');
+  t.notMatch(line!, /0613/);
+  t.match(JSON.parse(line!).req, { method: 'GET', url: '/api/public/track/ABCD-2345?phone4=****' });
+});

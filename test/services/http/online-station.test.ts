@@ -143,3 +143,17 @@ t.test('online station › per-address limits: writes and lookups are refused wi
   const big = await post(app, { ...message, summary: 'x'.repeat(9000) }, '10.0.0.10');
   t.equal(big.statusCode, 413, 'a body over the public limit is refused before it is read');
 });
+
+t.test('online station › a code takes five wrong tries an hour, from any address; then even the right digits wait', async (t) => {
+  const { app } = await testApp(t);
+  const { trackingCode } = (await post(app, message)).json();
+  for (let i = 0; i < 5; i++) t.equal((await track(app, trackingCode, `000${i}`, `10.1.0.${i}`)).statusCode, 404, `wrong try ${i + 1}`);
+  const locked = await track(app, trackingCode, '5678', '10.2.0.1');
+  t.equal(locked.statusCode, 429, 'the right digits from a new address are refused too');
+  t.equal(locked.json().code, 'TRACKING.LOCKED');
+  t.ok(Number(locked.headers['retry-after']) > 3000, 'until the hour is over');
+  for (let i = 0; i < 5; i++) await track(app, 'ZZZZ-ZZZZ', `000${i}`, `10.3.0.${i}`);
+  t.equal((await track(app, 'ZZZZ-ZZZZ', '0000', '10.4.0.1')).json().code, 'TRACKING.LOCKED', 'an unknown code locks alike: the lock says nothing of existence');
+  const other = (await post(app, { ...message, summary: 'Another light' }, '10.0.0.7')).json().trackingCode;
+  t.equal((await track(app, other, '5678', '10.0.0.7')).statusCode, 200, 'other codes are not held back');
+});

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { newCaseIdFor } from '../../../services/commands/command-ids.js';
-import { actorOf, commandEnvelope } from '../../../services/commands/envelope.js';
+import { visitBody } from '../../../contracts/visits.js';
+import { actorOf, commandEnvelope, fingerprintOf } from '../../../services/commands/envelope.js';
 import { caseIdOf } from '../../../services/visits/visit-service.js';
 import { inDays, people, testApp } from '../../support/test-app.js';
 
@@ -103,7 +104,9 @@ t.test('visits › a visit recorded without its cases (the process died between)
     deputyIds: body.deputyIds, visitor: body.visitor,
     matters: [{ summary: body.matters[0]!.summary, category: 'roads', caseId: caseIdOf(visitId, 0) }], notes: body.notes,
   };
-  await app.visits.engine.execute(commandEnvelope(actorOf(who), visitId, 'register', data, { now: new Date().toISOString(), idempotencyKey: key }));
+  const envelope = commandEnvelope(actorOf(who), visitId, 'register', data, { now: new Date().toISOString(), idempotencyKey: key });
+  envelope.fingerprint = fingerprintOf(visitId, 'register', visitBody.parse(body));
+  await app.visits.engine.execute(envelope);
   t.equal((await call(people.staff, 'GET', `/api/cases/${caseIdOf(visitId, 0)}`)).statusCode, 404, 'the case was never opened');
 
   const retry = await call(people.staff, 'POST', '/api/visits', body, { 'idempotency-key': key });
@@ -112,4 +115,18 @@ t.test('visits › a visit recorded without its cases (the process died between)
   const opened = await call(people.staff, 'GET', `/api/cases/${caseIdOf(visitId, 0)}`);
   t.equal(opened.statusCode, 200, 'the retry opened the missing case');
   t.equal(opened.json().summary, body.matters[0]!.summary);
+});
+
+t.test('visits › a form dated "now" (no receivedAt) retried later is the same visit, not a reused key', async (t) => {
+  const { call } = await testApp(t);
+  const body = { ...form(), receivedAt: undefined };
+  const first = await call(people.staff, 'POST', '/api/visits', body, { 'idempotency-key': 'visit-now' });
+  t.equal(first.statusCode, 201, first.body);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const retry = await call(people.staff, 'POST', '/api/visits', body, { 'idempotency-key': 'visit-now' });
+  t.equal(retry.statusCode, 201, retry.body);
+  t.equal(retry.headers['idempotent-replayed'], 'true');
+  t.equal(retry.json().receivedAt, first.json().receivedAt, 'dated by the first try');
+  const elsewhere = { ...people.deputyYue, stations: ['st-hecheng'] };
+  t.equal((await call(elsewhere, 'GET', `/api/visits/${first.json().id}`)).statusCode, 404, 'a deputy of another station does not see it');
 });
