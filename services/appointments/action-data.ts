@@ -6,7 +6,7 @@ import { decideAndCheck } from '../../workflows/engine/decide.js';
 import { actorOf, type CommandRequest } from '../commands/envelope.js';
 import type { AppointmentService } from './appointment-service.js';
 import type { AppointmentState } from './appointment-view.js';
-import { raiseCases } from './hold-cases.js';
+import { caseOfMatter, checkMatters } from './hold-cases.js';
 import { slotTaken } from './slot-claims.js';
 
 type Body<A extends AppointmentAction> = z.output<(typeof appointmentActionBodies)[A]>;
@@ -44,7 +44,9 @@ export async function actionData(
     const data = { heldAt, deputyIds, ...(notes === undefined ? {} : { notes }), caseIds: [] as string[] };
     const context = { streamId: id, commandId: 'dry-run', occurredAt: request.now, actor: actorOf(who) };
     decideAndCheck(latest, { type: 'hold', data }, context);
-    data.caseIds = await raiseCases(service.options.cases, who, latest, { heldAt, deputyIds }, matters, request);
+    await checkMatters(service.options.cases, who, latest, { heldAt, deputyIds }, matters);
+    // The hold names the cases it raises; they are opened once it is recorded (appointment-service.ts).
+    data.caseIds = matters.map((_, index) => caseOfMatter(id, index).caseId);
     return data;
   }
   return body;

@@ -19,7 +19,7 @@ import { emptyStream, foldEvents } from '../../workflows/engine/fold.js';
 import { actorOf, commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
 import { actionData } from './action-data.js';
 import { actionsNow, appointmentNotFound, appointmentView, scopeOf, type AppointmentState } from './appointment-view.js';
-import type { CaseReceiver } from './hold-cases.js';
+import { raiseCases, type CaseReceiver } from './hold-cases.js';
 import { SlotClaims } from './slot-claims.js';
 import { SlotFinder } from './slot-finder.js';
 
@@ -113,6 +113,12 @@ export class AppointmentService {
     } catch (error) {
       if (!(error instanceof IllegalTransitionError)) throw error;
       throw this.#narrowed(error, first, seen, request.now);
+    }
+    // The hold is recorded naming its cases; now they are opened (again on a retry: only what is missing).
+    const held = result.state.context.held;
+    if (action === 'hold' && held) {
+      const matters = (valid as { matters?: Parameters<typeof raiseCases>[4] }).matters ?? [];
+      await raiseCases(this.options.cases, who, result.state, held, matters, request);
     }
     return this.outcome(who, result, request.now, owner);
   }

@@ -1,6 +1,5 @@
 import t from 'tap';
 import type { Test } from 'tap';
-import { raiseCases } from '../../../services/appointments/hold-cases.js';
 import { OnlineBookings } from '../../../services/appointments/online-bookings.js';
 import { people, testApp, type Who } from '../../support/test-app.js';
 import { handWrittenCalendar, minutesFrom, reception } from '../../workflows/appointment/fixtures/calendar.js';
@@ -118,20 +117,36 @@ t.test('staff appointments › a hold raises one case per matter, once however o
   t.equal((await call(people.staff, 'GET', `/api/appointments/${id}`)).json().status, 'held');
 });
 
-t.test('staff appointments › a hold sent again after failing midway finds the cases it had opened', async (t) => {
+t.test('staff appointments › a hold is all or nothing, and one that failed after it was recorded opens its cases on the retry', async (t) => {
   const { act, call, app, id } = await appWithBooking(t, begun);
   await act(people.staff, 'confirm');
   const matters = [{ category: 'roads', summary: 'The culvert floods the village road' }];
   t.equal((await act(people.staff, 'hold', { matters }, { 'if-match': '"0"' })).statusCode, 412, 'a stale If-Match opens no case');
-  t.same((await call(people.admin, 'GET', '/api/cases?channel=appointment')).json().items, []);
-  // The first half of a hold whose own write then failed: its cases are open, the appointment is not held.
-  const state = await app.appointments.load(id);
-  const who = { sub: people.staff.sub, role: 'staff' as const, stations: people.staff.stations };
-  const opened = await raiseCases(app.cases, who, state, { heldAt: begun, deputyIds: ['dep-li'] }, matters, { now: new Date().toISOString() });
-  const res = await act(people.staff, 'hold', { matters });
-  t.equal(res.statusCode, 200);
-  t.same(res.json().held.caseIds, opened, 'the hold records the case opened before');
-  t.equal((await call(people.admin, 'GET', '/api/cases?channel=appointment')).json().items.length, 1, 'and no other');
+  const mixed = await act(people.staff, 'hold', { matters: [...matters, { category: 'no-such-category', summary: 'Something else' }] });
+  t.equal(mixed.statusCode, 400);
+  t.same(mixed.json().errors.map((e: { path: string }) => e.path), ['matters.1.category'], 'the bad matter is named');
+  t.same((await call(people.admin, 'GET', '/api/cases?channel=appointment')).json().items, [], 'and the good one was not opened either');
+
+  // The process fails after the hold is recorded, before its case is opened.
+  const receive = app.cases.receive.bind(app.cases);
+  app.cases.receive = async () => {
+    app.cases.receive = receive;
+    throw new Error('the process died here');
+  };
+  const failed = await act(people.staff, 'hold', { matters }, { 'idempotency-key': 'hold-1' });
+  t.equal(failed.statusCode, 500);
+  const held = await app.appointments.load(id);
+  t.equal(held.status, 'held', 'the hold was recorded, naming its case');
+  t.equal((await call(people.admin, 'GET', `/api/cases/${held.context.held!.caseIds[0]}`)).statusCode, 404, 'which is not open yet');
+
+  const retry = await act(people.staff, 'hold', { matters }, { 'idempotency-key': 'hold-1' });
+  t.equal(retry.statusCode, 200, retry.body);
+  t.equal(retry.headers['idempotent-replayed'], 'true');
+  const opened = await call(people.admin, 'GET', `/api/cases/${held.context.held!.caseIds[0]}`);
+  t.equal(opened.statusCode, 200, 'the retry opened it');
+  t.equal(opened.json().channel, 'appointment');
+  await act(people.staff, 'hold', { matters }, { 'idempotency-key': 'hold-1' });
+  t.equal((await call(people.admin, 'GET', '/api/cases?channel=appointment')).json().items.length, 1, 'once, however often it is sent');
 });
 
 t.test('staff appointments › a missed meeting is recorded after the slot starts, and ends it', async (t) => {
