@@ -29,7 +29,7 @@ const methodEn: Detail = { 'in-person': 'in person', phone: 'by phone', sms: 'by
 
 const zh: Record<string, Say> = {
   CaseReceived: (code, summary, d) =>
-    d.channel === 'online-message' ? `登记网上留言，事项 ${code}：${summary}`
+    d.channel === 'online-message' ? `收到网上留言，事项 ${code}：${summary}`
       : d.channel === 'hotline' ? `登记热线来电，事项 ${code}：${summary}`
         : `接待选民，登记事项 ${code}：${summary}`,
   CaseAccepted: (code, summary) => `受理事项 ${code}：${summary}`,
@@ -48,7 +48,7 @@ const zh: Record<string, Say> = {
 
 const en: Record<string, Say> = {
   CaseReceived: (code, summary, d) =>
-    d.channel === 'online-message' ? `Registered an online message as matter ${code}: ${summary}`
+    d.channel === 'online-message' ? `Had an online message, matter ${code}: ${summary}`
       : d.channel === 'hotline' ? `Registered a hotline call as matter ${code}: ${summary}`
         : `Received a visitor and registered matter ${code}: ${summary}`,
   CaseAccepted: (code, summary) => `Accepted matter ${code}: ${summary}`,

@@ -10,6 +10,9 @@ import { chinaPeriodsOf } from './calendar.js';
 import { threeOnesTables as t } from './schema.js';
 import { activityRowOf, appointmentHeldOf } from './sources.js';
 
+/** Matters raised without meeting anyone. */
+const remoteChannels = new Set<string>(['online-message', 'hotline']);
+
 type Statement = Database.Statement<Record<string, unknown>>;
 const statementsFor = preparedPerDb((db: Database.Database) => {
   const s = (sql: string) => db.prepare(sql) as Statement;
@@ -96,7 +99,9 @@ export function evolveThreeOnes(db: Database.Database, recorded: RecordedEvent):
       return evolveDirectory(db, recorded);
     case 'case': {
       const fact = caseFactOf(recorded);
-      if (fact?.event.type === 'CaseReceived') countDuty(db, fact.event.data.receptionDeputyIds, 'contact', fact.event.data.receivedAt);
+      // Meeting constituents is the duty: a message left online for a deputy is not a contact they made.
+      const inPerson = fact?.event.type === 'CaseReceived' && !remoteChannels.has(fact.event.data.channel);
+      if (fact?.event.type === 'CaseReceived' && inPerson) countDuty(db, fact.event.data.receptionDeputyIds, 'contact', fact.event.data.receivedAt);
       if (fact?.event.type === 'SiteCheckCompleted') countDuty(db, fact.event.data.participants.deputyIds, 'contact', fact.event.data.checkedAt);
       return;
     }

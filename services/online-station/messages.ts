@@ -50,6 +50,8 @@ export class OnlineMessages {
       category,
       summary: body.summary,
       constituent: { name: body.name, phone: body.phone },
+      // The deputy the message was left for: it is in their diary, and they see it as theirs.
+      ...(body.deputyId === undefined ? {} : { receptionDeputyIds: [body.deputyId] }),
       ...(body.location ? { location: { description: body.location } } : {}),
     };
     const outcome = await this.cases

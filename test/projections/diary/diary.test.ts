@@ -124,13 +124,13 @@ t.test('diary › online and hotline matters, reassignment, and merge bookkeepin
   await settled();
   const tian = all(db, 'dep-tian');
   t.same(tian.map((e) => diarySentence(e, 'zh')), [
-    '5月1日 登记网上留言，事项 HJKL-MNPQ：路灯不亮',
+    '5月1日 收到网上留言，事项 HJKL-MNPQ：路灯不亮',
     '5月2日 登记热线来电，事项 RSTU-VWXY：停水',
     '5月2日 经改派接办事项 RSTU-VWXY：停水',
     '5月4日 参与办理事项 RSTU-VWXY（CaseDeclined）',
   ], 'a relayed answer is not done twice; a type without a sentence still names the matter');
   t.same(tian.slice(0, 3).map((e) => diarySentence(e, 'en')), [
-    '1 May: Registered an online message as matter HJKL-MNPQ: 路灯不亮',
+    '1 May: Had an online message, matter HJKL-MNPQ: 路灯不亮',
     '2 May: Registered a hotline call as matter RSTU-VWXY: 停水',
     '2 May: Took over matter RSTU-VWXY on reassignment: 停水',
   ]);

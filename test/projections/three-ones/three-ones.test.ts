@@ -29,6 +29,9 @@ async function year2026(t: Test) {
   await s.add('appointment-p2', 'AppointmentHeld', { heldAt: '2026-06-05T02:00:00.000Z', deputyIds: ['dep-bai'], caseIds: [] });
   await s.add('activity-a3', 'ActivityHeld', activityHeld('a3', 'study', ['dep-bai'], '2026-06-15T02:00:00.000Z'));
   await s.add('visit-v2', 'VisitRegistered', visit('v2', ['dep-bai'], '2026-07-10T02:00:00.000Z'));
+  // Messages left online for Chen, and a hotline call: nobody met anyone, so no contact of his.
+  await s.add('case-c3', 'CaseReceived', { ...caseReceived('c3', ['dep-chen'], '2026-03-10T02:00:00.000Z'), channel: 'online-message' });
+  await s.add('case-c4', 'CaseReceived', { ...caseReceived('c4', ['dep-chen'], '2026-04-10T02:00:00.000Z'), channel: 'hotline' });
   // Odd appointment events are passed over, not fatal.
   await s.add('appointment-p3', 'AppointmentHeld', { deputyIds: ['dep-chen'] });
   await s.add('appointment-p4', 'AppointmentRequested', { heldAt: '2026-02-01T00:00:00.000Z', deputyIds: ['dep-chen'] });
@@ -68,7 +71,7 @@ t.test('three ones › a deputy who joins mid-year owes nothing for the months b
   const [lateBai] = readThreeOnes(db, { deputyId: 'dep-bai' }, 2026, '2026-06-01T00:00:00.000Z');
   t.equal(lateBai!.months[4]!.status, 'met');
   const [chen] = readThreeOnes(db, { deputyId: 'dep-chen' }, 2026, NOW);
-  t.same(chen!.missed, { months: 7, quarters: 2, year: false }, 'nothing done: January to July and Q1, Q2 missed');
+  t.same(chen!.missed, { months: 7, quarters: 2, year: false }, 'nothing done (messages left for him are not contacts): January to July and Q1, Q2 missed');
   const [chenNextYear] = readThreeOnes(db, { deputyId: 'dep-chen' }, 2025, NOW);
   t.equal(chenNextYear!.behind, false, 'a year before joining owes nothing');
   t.ok(statuses(chenNextYear!.months).every((s) => s === 'not-due'));

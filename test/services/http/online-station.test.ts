@@ -51,9 +51,15 @@ t.test('online station › the same message from the same client within a minute
 });
 
 t.test('online station › a message for a deputy goes to the deputy’s usual station; bad input names every field and writes nothing', async (t) => {
-  const { app, store } = await testApp(t);
+  const { app, store, call } = await testApp(t);
   const res = await post(app, { deputyId: 'dep-luo', summary: 'Bus stop has no shelter', name: 'Ma Lin', phone: '13800000001', category: 'roads' });
   t.equal(res.json().stationName, 'Panlong Town Station');
+  const code = res.json().trackingCode;
+  const luo = { sub: 'dep-luo', role: 'deputy' as const, stations: ['st-panlong'] };
+  const [item] = (await call(people.admin, 'GET', `/api/cases?trackingCode=${code}`)).json().items;
+  t.same((await call(luo, 'GET', `/api/cases/${item.id}`)).json().receptionDeputyIds, ['dep-luo'], 'the case says whom it was left for');
+  const diary = await call(luo, 'GET', '/api/deputies/dep-luo/diary');
+  t.ok(diary.json().items.some((e: { trackingCode?: string; text: string }) => e.trackingCode === code && e.text.includes('收到网上留言')), 'and it is in their diary');
   const before = await store.headPosition();
   const bad = await post(app, { stationId: 'st-baichehe', deputyId: 'dep-li', summary: ' ', name: '', phone: 'call me', extra: 1 });
   t.equal(bad.statusCode, 400);
