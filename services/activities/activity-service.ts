@@ -53,9 +53,10 @@ export class ActivityService {
     const { status, ...rest } = body;
     const command = status === 'announced' ? 'announce' : 'record';
     const data = { ...rest, areaCode: await this.#areaOf(command, body) };
-    await this.#checkDeputies(command, body.deputyIds);
     const actor = actorOf(who);
+    // Who may, before what they named: a refusal says nothing of the directory.
     if (!mayManageActivity(actor, data)) throw forbidden();
+    await this.#checkDeputies(command, body.deputyIds, who, data.stationId);
     const id = newActivityIdFor(who.sub, request.idempotencyKey);
     // The data was parsed with the body's schema; the command's own is the same fields with the area settled.
     const parsed = activityCommandData[command].parse(data);
@@ -72,7 +73,7 @@ export class ActivityService {
     if (existing.revision < 0) throw notFound(id);
     const actor = actorOf(who);
     const data = activityCommandData[action].parse(body);
-    if (action === 'hold' && 'deputyIds' in data && data.deputyIds) await this.#checkDeputies('hold', data.deputyIds);
+    if (action === 'hold' && 'deputyIds' in data && data.deputyIds) await this.#checkDeputies('hold', data.deputyIds, who, scopeOf(existing)?.stationId);
     const result = await this.engine.execute(commandEnvelope(actor, id, action, data, request), {
       validated: true,
       authorize: (stream) => {
@@ -136,10 +137,22 @@ export class ActivityService {
     return body.areaCode;
   }
 
-  async #checkDeputies(command: string, deputyIds: readonly string[]): Promise<void> {
+  /**
+   * Every deputy named exists, and the caller may say they took part: an
+   * activity counts towards each one's 三个一, so a deputy names only
+   * themself and staff only their station's deputies (a supervisor or an
+   * administrator anyone).
+   */
+  async #checkDeputies(command: string, deputyIds: readonly string[], who: Principal, stationId: string | undefined): Promise<void> {
     const issues: FieldIssue[] = [];
     for (const [i, id] of deputyIds.entries()) {
-      if (!(await this.directory.deputy(id))) issues.push({ path: `data.deputyIds.${i}`, message: 'no such deputy' });
+      const deputy = await this.directory.deputy(id);
+      const path = `data.deputyIds.${i}`;
+      if (!deputy) issues.push({ path, message: 'no such deputy' });
+      else if (who.role === 'deputy' && id !== who.sub) issues.push({ path, message: 'a deputy records only their own part; the station records the others' });
+      else if (who.role === 'staff' && (stationId === undefined || !deputy.stationIds.includes(stationId))) {
+        issues.push({ path, message: `${id} does not serve at this activity's station` });
+      }
     }
     if (issues.length > 0) throw new CommandInvalidError(command, issues);
   }

@@ -9,6 +9,16 @@ export { mayManageActivity, type ActivityScope } from './rights.js';
 const notYet = (command: string, path: string) =>
   new CommandInvalidError(command, [{ path, message: 'must not be in the future: announce an activity still to come' }]);
 
+/**
+ * How long after an activity it may still be recorded as held: a month, as
+ * a visit's form. Later, a quarter's or a year's 三个一 could be made up
+ * after it was judged.
+ */
+const RECORD_WINDOW_MS = 30 * 86_400_000;
+const tooLate = (command: string, path: string) =>
+  new CommandInvalidError(command, [{ path, message: 'an activity is recorded within 30 days of it' }]);
+const longAgo = (heldAt: string, now: string) => Date.parse(heldAt) < Date.parse(now) - RECORD_WINDOW_MS;
+
 function decideActivity(command: ActivityCommand, state: WorkflowState<ActivityContext>, context: DecideContext): ActivityEvent[] {
   const activityId = context.streamId;
   const now = context.occurredAt;
@@ -25,6 +35,7 @@ function decideActivity(command: ActivityCommand, state: WorkflowState<ActivityC
     }
     case 'record': {
       if (command.data.heldAt > now) throw notYet('record', 'data.heldAt');
+      if (longAgo(command.data.heldAt, now)) throw tooLate('record', 'data.heldAt');
       return [{ type: 'ActivityHeld', data: { activityId, ...command.data } }];
     }
     case 'hold': {
@@ -33,6 +44,7 @@ function decideActivity(command: ActivityCommand, state: WorkflowState<ActivityC
       if (state.status !== 'announced' || !record) throw new IllegalTransitionError('hold', state.status, []);
       const heldAt = command.data.heldAt ?? record.startsAt!;
       if (heldAt > now) throw notYet('hold', command.data.heldAt === undefined ? 'data' : 'data.heldAt');
+      if (longAgo(heldAt, now)) throw tooLate('hold', command.data.heldAt === undefined ? 'data' : 'data.heldAt');
       const { kind, title, place, areaCode, stationId } = record;
       return [{
         type: 'ActivityHeld',

@@ -45,10 +45,17 @@ t.test('activities › who may announce, record, hold and cancel', async (t) => 
   const announce = (who: (typeof people)[keyof typeof people], body: object = inspection()) => app.call(who, 'POST', '/api/activities', body);
   const expected: Array<[keyof typeof people, number]> = [
     ['staff', 201], ['otherStaff', 403], ['supervisor', 201], ['otherSupervisor', 403], ['admin', 201], ['auditor', 403],
-    ['deputyLi', 201], // takes part
-    ['deputyYue', 403], // does not
+    ['deputyYue', 403], // does not take part
   ];
   for (const [who, status] of expected) t.equal((await announce(people[who])).statusCode, status, who);
+  // A deputy records their own part only: each one's 三个一 is theirs to make, not a colleague's.
+  const withOthers = await announce(people.deputyLi);
+  t.equal(withOthers.statusCode, 400);
+  t.same(withOthers.json().errors.map((e: { path: string }) => e.path), ['deputyIds.1']);
+  t.equal((await announce(people.deputyLi, { ...inspection(), deputyIds: ['dep-li'] })).statusCode, 201, 'a deputy announces their own');
+  const notHere = await announce(people.staff, { ...inspection(), deputyIds: ['dep-li', 'dep-yue'] });
+  t.same(notHere.json().errors.map((e: { path: string }) => e.path), ['deputyIds.1'], 'staff name only their station’s deputies');
+  t.equal((await announce(people.staff, { ...recorded(), stationId: 'st-baichehe', areaCode: undefined, heldAt: inDays(-40) })).json().errors[0].path, 'heldAt', 'recorded within 30 days');
   t.equal((await announce(people.deputyYue, { ...recorded(), deputyIds: ['dep-yue'], areaCode: '520201' })).statusCode, 201, 'a deputy records their own');
   t.equal((await announce(people.staff, recorded())).statusCode, 403, 'staff manage their stations’ activities only');
   const id = (await announce(people.staff)).json().id as string;

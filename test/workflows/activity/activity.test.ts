@@ -70,3 +70,14 @@ t.test('activity workflow › who may manage an activity', async (t) => {
   for (const [name, who, expected] of cases) t.equal(mayManageActivity(who, scope), expected, name);
   t.notOk(mayManageActivity({ id: 'st', role: 'staff', stations: ['st-panlong'] }, { ...scope, stationId: undefined }), 'staff manage only their stations’');
 });
+
+t.test('activity › held more than 30 days before it is recorded, it is refused: 三个一 is not made up afterwards', async (t) => {
+  // The spec's time is 2026-06-13T01:00Z.
+  const record = (heldAt: string) => spec([]).when({ type: 'record', data: { ...where, heldAt, attendance: 3, summary: '走访' } });
+  t.equal(record('2026-05-15T01:00:00.000Z').error, undefined, '29 days back is taken');
+  const late = record('2026-05-13T00:00:00.000Z').error;
+  t.type(late, CommandInvalidError);
+  t.match((late as CommandInvalidError).issues, [{ path: 'data.heldAt' }]);
+  const old = spec([{ ...announced, data: { ...announced.data, startsAt: '2026-04-01T01:00:00.000Z' } }]);
+  t.type(old.when({ type: 'hold', data: { attendance: 3, summary: '走访' } }).error, CommandInvalidError, 'an announced one held long ago likewise');
+});
