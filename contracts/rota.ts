@@ -114,6 +114,7 @@ const dateChangeShape = {
   start: clockTime.optional(),
   end: clockTime.optional(),
   deputyIds: dutyDeputies.optional(),
+  /** Shown to anyone with the reception ("罗建代表外出调研，杨美云代表替班"): public words, never an internal reason. */
   note: line(200).optional(),
 };
 

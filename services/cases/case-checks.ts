@@ -17,7 +17,7 @@ export class CaseChecks {
   async receiveData(who: Principal, body: ReceiveBody) {
     const station = await this.directory.station(body.stationId);
     if (!station) throw new CommandInvalidError('receive', [{ path: 'data.stationId', message: 'no such station' }]);
-    if (!mayReceiveAt(who, station)) throw new HuiyinError('AUTH.FORBIDDEN', `you cannot receive cases at station ${station.id}`);
+    if (!mayReceiveAt(who, station, body.channel)) throw new HuiyinError('AUTH.FORBIDDEN', `you cannot receive cases at station ${station.id}`);
     const issues: FieldIssue[] = [];
     const category = await this.directory.categoryFor(station.areaCode, body.category);
     if (!category) {

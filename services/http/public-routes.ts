@@ -23,5 +23,8 @@ export function publicRouteConfig(app: FastifyInstance, kind: PublicRouteKind) {
   };
 }
 
+/** What a citizen may send: a message is a few paragraphs, and nothing they type needs more. */
+export const PUBLIC_BODY_LIMIT = 8 * 1024;
+
 /** OpenAPI: a public route needs no bearer token. */
 export const publicSecurity: { security: [] } = { security: [] };

@@ -68,8 +68,8 @@ export function caseRights(who: Principal, scope: CaseScope): CaseRights {
   }
 }
 
-/** Whether the caller may open a case at this station. */
-export function mayReceiveAt(who: Principal, station: { id: string; areaCode: string }): boolean {
+/** Whether the caller may open a case at this station (through this channel, for a citizen). */
+export function mayReceiveAt(who: Principal, station: { id: string; areaCode: string }, channel?: string): boolean {
   switch (who.role) {
     case 'admin':
       return true;
@@ -82,8 +82,8 @@ export function mayReceiveAt(who: Principal, station: { id: string; areaCode: st
     case 'system':
       return false;
     case 'citizen':
-      // Only as an online message (the online station sets the channel and the station).
-      return true;
+      // Only by leaving a message online: a citizen records no visit nor any other way in.
+      return channel === 'online-message';
   }
 }
 

@@ -7,11 +7,9 @@ import {
 import type { OnlineMessages } from '../../online-station/messages.js';
 import type { Tracking } from '../../online-station/tracking.js';
 import { problemResponses } from '../problem.js';
-import { publicRouteConfig, publicSecurity } from '../public-routes.js';
+import { PUBLIC_BODY_LIMIT, publicRouteConfig, publicSecurity } from '../public-routes.js';
 
 const tags = ['online station'];
-/** A message is a few paragraphs; nothing a citizen types needs more. */
-export const PUBLIC_BODY_LIMIT = 8 * 1024;
 
 /**
  * The online station's matters, without sign-in: leave a message, follow

@@ -17,7 +17,7 @@ import { DAY_MS } from '../../../contracts/time.js';
 import type { OnlineBookings } from '../../appointments/online-bookings.js';
 import { commandRequest } from '../command-request.js';
 import { problemResponses } from '../problem.js';
-import { publicRouteConfig, publicSecurity } from '../public-routes.js';
+import { PUBLIC_BODY_LIMIT, publicRouteConfig, publicSecurity } from '../public-routes.js';
 
 const tags = ['online station'];
 /** Two weeks ahead unless asked; a month at most, so one request cannot make the rota list a year. */
@@ -59,6 +59,7 @@ export const publicAppointmentRoutes: FastifyPluginAsync<{ bookings: OnlineBooki
     '/api/public/appointments',
     {
       config: publicRouteConfig(app, 'write'),
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: { ...publicSecurity, tags, body: bookingBody, headers: commandHeaders, response: { 201: bookingAnswer, ...problemResponses } },
     },
     async (request, reply) => {
@@ -87,6 +88,7 @@ export const publicAppointmentRoutes: FastifyPluginAsync<{ bookings: OnlineBooki
     '/api/public/appointments/:trackingCode/cancel',
     {
       config: publicRouteConfig(app, 'write'),
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         ...publicSecurity,
         tags,

@@ -48,3 +48,14 @@ t.test('system actor › v2 refuses to escalate a closed case', async (t) => {
   const { id } = await openCase([['assign', bodies.assign], ['acknowledge'], ['resolve', bodies.resolve], ['give-feedback', bodies.feedback], ['close']]);
   t.equal(await codeOf(app.cases.act(scheduler, id, 'escalate', bodies.escalate(), request())), 'CASE.ILLEGAL_TRANSITION');
 });
+
+t.test('the citizen › opens a case only as an online message, anywhere; sees no case by id', async (t) => {
+  const { citizenPrincipal } = await import('../../../contracts/identity.js');
+  const { caseRights, mayReceiveAt } = await import('../../../workflows/case/permissions.js');
+  const station = { id: 'st-baichehe', areaCode: '520221104' };
+  t.equal(mayReceiveAt(citizenPrincipal, station, 'online-message'), true);
+  for (const channel of ['reception-day', 'home-visit', 'appointment', 'hotline', undefined]) {
+    t.equal(mayReceiveAt(citizenPrincipal, station, channel), false, `not by ${channel ?? 'no channel'}`);
+  }
+  t.same(caseRights(citizenPrincipal, { stationId: station.id, areaCode: station.areaCode, deputyIds: [] }), { see: false, actions: new Set() });
+});
