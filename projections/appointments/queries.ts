@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { slotHoldingStatuses, type AppointmentListItem, type AppointmentStatus, type AppointmentVisibility } from '../../contracts/appointments.js';
+import { slotHoldingStatuses, type AppointmentStatus } from '../../contracts/appointments.js';
+import { type AppointmentListItem, type AppointmentVisibility } from '../../contracts/appointments-http.js';
 import { preparedPerDb } from '../prepared.js';
 import { appointmentTables as t } from './schema.js';
 

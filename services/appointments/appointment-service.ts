@@ -1,11 +1,6 @@
 import type { z, ZodType } from 'zod';
-import {
-  appointmentActionBodies,
-  type AppointmentAction,
-  type AppointmentCommand,
-  type AppointmentEvent,
-  type AppointmentView,
-} from '../../contracts/appointments.js';
+import { appointmentActionBodies, type AppointmentAction, type AppointmentCommand, type AppointmentEvent } from '../../contracts/appointments.js';
+import { type AppointmentView } from '../../contracts/appointments-http.js';
 import type { DirectoryLookup } from '../../contracts/directory.js';
 import { CommandInvalidError, HuiyinError, IllegalTransitionError, type FieldIssue } from '../../contracts/errors.js';
 import type { EventStore } from '../../contracts/event-store.js';

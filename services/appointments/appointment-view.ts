@@ -1,4 +1,5 @@
-import type { AppointmentAction, AppointmentCommand, AppointmentEvent, AppointmentStatus, AppointmentView } from '../../contracts/appointments.js';
+import type { AppointmentAction, AppointmentCommand, AppointmentEvent, AppointmentStatus } from '../../contracts/appointments.js';
+import type { AppointmentView } from '../../contracts/appointments-http.js';
 import { HuiyinError } from '../../contracts/errors.js';
 import { afterSlotStarts, slotStarted, type AppointmentContext, type AppointmentRights, type AppointmentScope } from '../../workflows/appointment/index.js';
 import type { FoldedStream } from '../../workflows/engine/fold.js';

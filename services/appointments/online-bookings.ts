@@ -1,6 +1,7 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { bookingBody, publicCancelBody, type AppointmentStatus, type BookingBody } from '../../contracts/appointments.js';
+import { type AppointmentStatus } from '../../contracts/appointments.js';
+import { bookingBody, publicCancelBody, type BookingBody } from '../../contracts/appointments-http.js';
 import { CommandInvalidError, HuiyinError } from '../../contracts/errors.js';
 import { citizenPrincipal } from '../../contracts/identity.js';
 import { appointmentIdByCode } from '../../projections/appointments/index.js';

@@ -1,4 +1,5 @@
-import type { AppointmentAction, BookingBody } from '../../contracts/appointments.js';
+import type { AppointmentAction } from '../../contracts/appointments.js';
+import type { BookingBody } from '../../contracts/appointments-http.js';
 import { citizenPrincipal, type Principal } from '../../contracts/identity.js';
 import type { AppointmentService } from '../appointments/appointment-service.js';
 import { OnlineBookings } from '../appointments/online-bookings.js';

@@ -1,4 +1,5 @@
-import type { AppointmentAction, AppointmentVisibility } from '../../contracts/appointments.js';
+import type { AppointmentAction } from '../../contracts/appointments.js';
+import type { AppointmentVisibility } from '../../contracts/appointments-http.js';
 import type { Principal } from '../../contracts/identity.js';
 
 /** What decides who may see and act on an appointment. */

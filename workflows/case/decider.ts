@@ -1,10 +1,9 @@
 import type { CaseCommand, CaseCommandOf, CaseCommandType } from '../../contracts/case/commands.js';
 import type { CaseEvent, CaseEventType } from '../../contracts/case/events.js';
-import { CommandInvalidError, HuiyinError, type FieldIssue } from '../../contracts/errors.js';
-import type { DecideContext, WorkflowState } from '../engine/definition.js';
-import type { CaseContext } from './context.js';
+import type { DecideContext } from '../engine/definition.js';
 import { newDeadlines } from './deadline-rules.js';
 import { replyDueBy } from './deadlines.js';
+import { poorFollowUp, type CaseRules, type CaseState } from './rule-kit.js';
 import { firedTimer, isTimerCommand } from './timer-decisions.js';
 import { trackingCodeFor } from './tracking-code.js';
 
@@ -40,22 +39,6 @@ export const caseCommandEvents: Record<CaseCommandType, CaseEventType> = {
   press: 'CasePressed',
 };
 
-export type CaseState = WorkflowState<CaseContext>;
-
-/** A version's rules on a command's data, on top of the shared mapping; they throw to refuse. */
-export type CaseRules = {
-  [K in CaseCommandType]?: (command: CaseCommandOf<K>, state: CaseState, context: DecideContext) => void;
-};
-
-export const invalid = (command: string, path: string, message: string) =>
-  new CommandInvalidError(command, [{ path: `data.${path}`, message }]);
-
-export function refuseIfAny(command: string, issues: FieldIssue[]): void {
-  if (issues.length > 0) throw new CommandInvalidError(command, issues);
-}
-
-/** The day in China (UTC+8, no daylight saving) an instant falls on: "once a day" is the citizen's day. */
-const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Only defined fields: an optional field the client left out is not stored as undefined. */
 function defined<T extends object>(data: T): T {
@@ -166,71 +149,6 @@ function eventOf(command: CaseCommandOf<SameShape>): CaseEvent {
   }
 }
 
-/** The citizen said at the follow-up that the matter is not resolved, or that they are not satisfied. */
-export const poorFollowUp = (c: CaseContext): boolean =>
-  c.followUp !== null && (!c.followUp.resolved || c.followUp.satisfaction === 'unsatisfied');
-
-/**
- * A case that answers for others stays live: it can be neither withdrawn
- * nor merged itself, so of any two cases merged together one is always
- * live. While a merge into it is under way it cannot close either, so a
- * merge never lands on a case that has stopped taking them.
- */
-function refuseWhileAnswering(command: string, c: CaseContext, alsoPending: boolean): void {
-  if (c.pendingMerges.length > 0) {
-    throw new HuiyinError('CASE.MERGE_IN_PROGRESS', `a merge into this case is under way (${c.pendingMerges.join(', ')}); try again shortly`, {
-      pendingMerges: c.pendingMerges,
-    });
-  }
-  if (alsoPending && c.mergedCases.length > 0) {
-    throw new HuiyinError('CASE.HAS_MERGED_CASES', `${command}: other cases were merged into this one (${c.mergedCases.join(', ')}); it answers for them`, {
-      mergedCases: c.mergedCases,
-    });
-  }
-}
-
-/** Rules every version keeps: the merge's invariants hold for old cases too. */
-export const sharedRules: CaseRules = {
-  merge: (command, { context: c }) => {
-    if (command.data.intoCaseId === c.caseId) throw invalid('merge', 'intoCaseId', 'a case cannot be merged into itself');
-    refuseWhileAnswering('merge', c, true);
-  },
-  withdraw: (_command, { context: c }) => refuseWhileAnswering('withdraw', c, true),
-  close: (_command, { context: c }) => refuseWhileAnswering('close', c, false),
-  reassign: (command, { context: c }) => {
-    // The first deputy leads: the same deputies under a new lead is a real reassignment.
-    const { deputyIds } = command.data;
-    const same = deputyIds.length === c.deputyIds.length && deputyIds[0] === c.deputyIds[0] && deputyIds.every((id) => c.deputyIds.includes(id));
-    if (same) throw invalid('reassign', 'deputyIds', 'the case is already assigned to exactly these deputies');
-  },
-  attach: (command, { context: c }) => {
-    const { caseId } = command.data;
-    if (caseId === c.caseId) throw invalid('attach', 'caseId', 'a case cannot be merged into itself');
-    if (c.pendingMerges.includes(caseId) || c.mergedCases.includes(caseId)) {
-      throw invalid('attach', 'caseId', 'that case is already merged into this one');
-    }
-    if (c.mergedInto !== null) throw invalid('attach', 'caseId', 'this case was itself merged');
-  },
-  press: (_command, { context: c }, context) => {
-    if (context.actor.role !== 'citizen') throw new HuiyinError('AUTH.FORBIDDEN', 'only the citizen presses a matter, through the online station', { action: 'press' });
-    const last = c.presses.at(-1);
-    if (last && chinaDate(last.at) === chinaDate(context.occurredAt)) {
-      const tomorrow = Date.parse(`${chinaDate(context.occurredAt)}T00:00:00+08:00`) + 86_400_000;
-      const retryAfterSeconds = Math.ceil((tomorrow - Date.parse(context.occurredAt)) / 1000);
-      throw new HuiyinError('CASE.ALREADY_PRESSED', 'this matter was pressed today already; it can be pressed again tomorrow', { lastPressedAt: last.at, retryAfterSeconds });
-    }
-  },
-  'confirm-merge': (command, { context: c }) => {
-    if (!c.pendingMerges.includes(command.data.caseId)) throw invalid('confirm-merge', 'caseId', 'no merge of that case is under way');
-  },
-  detach: (command, { context: c }) => {
-    const { caseId } = command.data;
-    if (!c.pendingMerges.includes(caseId) && !c.mergedCases.includes(caseId)) {
-      throw invalid('detach', 'caseId', 'that case is not merged into this one');
-    }
-  },
-};
-
 /** A version's decider: its rules, then the shared mapping. */
 export function caseDecider(version: number, rules: CaseRules) {
   return (command: CaseCommand, state: CaseState, context: DecideContext): CaseEvent[] => {
@@ -241,3 +159,6 @@ export function caseDecider(version: number, rules: CaseRules) {
     return [mapCommand(command, state, context, version)];
   };
 }
+
+export { invalid, poorFollowUp, refuseIfAny, type CaseRules, type CaseState } from './rule-kit.js';
+export { sharedRules } from './shared-rules.js';

@@ -1,14 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  appointmentActionBodies,
-  appointmentActions,
-  appointmentIdParams,
-  appointmentListQuery,
-  appointmentPage,
-  appointmentView,
-  type AppointmentAction,
-} from '../../../contracts/appointments.js';
+import { appointmentActionBodies, appointmentActions, type AppointmentAction } from '../../../contracts/appointments.js';
+import { appointmentIdParams, appointmentListQuery, appointmentPage, appointmentView } from '../../../contracts/appointments-http.js';
 import { HuiyinError } from '../../../contracts/errors.js';
 import { commandHeaders } from '../../../contracts/http-headers.js';
 import { listAppointments } from '../../../projections/appointments/index.js';

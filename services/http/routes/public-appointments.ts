@@ -1,16 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  appointmentCodeParams,
-  bookingAnswer,
-  bookingBody,
-  phone4Query,
-  publicAppointmentView,
-  publicCancelBody,
-  slotsAnswer,
-  slotsParams,
-  slotsQuery,
-} from '../../../contracts/appointments.js';
+import { appointmentCodeParams, bookingAnswer, bookingBody, phone4Query, publicAppointmentView, publicCancelBody, slotsAnswer, slotsParams, slotsQuery } from '../../../contracts/appointments-http.js';
 import { HuiyinError } from '../../../contracts/errors.js';
 import { commandHeaders } from '../../../contracts/http-headers.js';
 import { DAY_MS } from '../../../contracts/time.js';

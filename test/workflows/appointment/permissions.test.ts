@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { AppointmentVisibility } from '../../../contracts/appointments.js';
+import type { AppointmentVisibility } from '../../../contracts/appointments-http.js';
 import { citizenPrincipal, type Principal } from '../../../contracts/identity.js';
 import { appointmentRights, appointmentVisibility } from '../../../workflows/appointment/index.js';
 
