@@ -3,6 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import { areaAndAbove } from '../../contracts/area.js';
 import type { Area, Deputy, Station } from '../../contracts/directory.js';
 import { preparedPerDb } from '../prepared.js';
+import { toStation, type StationRow } from './queries.js';
 import { tables as t } from './schema.js';
 
 /**
@@ -57,14 +58,6 @@ export function matchRank(name: string, query: string): MatchRank | undefined {
 
 export type PublicDeputy = Pick<Deputy, 'id' | 'name' | 'level'>;
 
-interface StationRow {
-  id: string;
-  name: string;
-  kind: Station['kind'];
-  area_code: string;
-  address: string;
-  reception_schedule: string;
-}
 
 function prepare(db: Database.Database) {
   return {
@@ -86,14 +79,6 @@ function prepare(db: Database.Database) {
 }
 const statementsFor = preparedPerDb(prepare);
 
-const toStation = (row: StationRow): Station => ({
-  id: row.id,
-  name: row.name,
-  kind: row.kind,
-  areaCode: row.area_code,
-  address: row.address,
-  receptionSchedule: row.reception_schedule,
-});
 
 /** The rows whose name matches, best first (then by `key`), at most `limit`. */
 function bestMatches<T extends { name: string }>(rows: T[], text: string, key: (row: T) => string, limit: number): T[] {

@@ -4,7 +4,7 @@ import type { Area, Category, Deputy, Station } from '../../contracts/directory.
 import { tables as t } from './schema.js';
 import { preparedPerDb } from '../prepared.js';
 
-interface StationRow {
+export interface StationRow {
   id: string;
   name: string;
   kind: Station['kind'];
@@ -59,7 +59,8 @@ function prepare(db: Database.Database) {
 
 const statementsFor = preparedPerDb(prepare);
 
-const toStation = (row: StationRow): Station => ({
+/** A station as its row stores it. */
+export const toStation = (row: StationRow): Station => ({
   id: row.id,
   name: row.name,
   kind: row.kind,
