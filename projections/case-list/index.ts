@@ -14,6 +14,6 @@ export function caseListProjection(rules: CaseReadingRules): Projection {
   return { name: 'case-list', version: CASE_LIST_VERSION, filter: caseStreams, ddl, ...caseListEvolve(rules) };
 }
 
-export { listCases, listWork, type CasePage, type ListOptions, type WorkScope } from './queries.js';
+export { caseIdByTrackingCode, listCases, listWork, type CasePage, type ListOptions, type WorkScope } from './queries.js';
 export { matchExpression, searchableText } from './search-text.js';
 export { tables as caseListTables } from './schema.js';

@@ -129,3 +129,9 @@ export function listWork(db: Database.Database, scope: WorkScope, options: Omit<
   if (scope.kind === 'needing-attention') where.add(`(escalated = 1 OR press_count > 0 OR ${overdueSql})`, options.now);
   return page(db, where, ['urgency_rank', 'received_at', 'id'], false, options.now, options.limit, options.after);
 }
+
+/** The case with this tracking code (the online station's look-up), if there is one. */
+export function caseIdByTrackingCode(db: Database.Database, trackingCode: string): string | undefined {
+  const row = db.prepare(`SELECT id FROM ${t.cases} WHERE tracking_code = ?`).get(trackingCode) as { id: string } | undefined;
+  return row?.id;
+}

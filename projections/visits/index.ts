@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseVisibility } from '../../contracts/case/visibility.js';
 import type { RecordedEvent } from '../../contracts/event-store.js';
+import { chinaDateOf } from '../../contracts/time.js';
 import type { VisitEvent } from '../../contracts/visits.js';
 import { preparedPerDb } from '../prepared.js';
 import type { Projection } from '../runner.js';
@@ -9,8 +10,6 @@ export const VISITS_VERSION = 1;
 export const visitTables = { visits: `visits_v${VISITS_VERSION}_visits` } as const;
 const t = visitTables.visits;
 
-/** The day in China (UTC+8, no daylight saving) an instant falls on: a reception day is the station's day. */
-export const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const ddl = [
   `CREATE TABLE IF NOT EXISTS ${t} (
@@ -36,7 +35,7 @@ function evolve(db: Database.Database, recorded: RecordedEvent): void {
     const d = event.data;
     s.put.run({
       visitId: d.visitId, stationId: d.stationId, areaCode: d.areaCode, channel: d.channel, receivedAt: d.receivedAt,
-      day: chinaDay(d.receivedAt), deputyIds: JSON.stringify(d.deputyIds), visitor: JSON.stringify(d.visitor),
+      day: chinaDateOf(Date.parse(d.receivedAt)), deputyIds: JSON.stringify(d.deputyIds), visitor: JSON.stringify(d.visitor),
       matters: JSON.stringify(d.matters), cases: d.matters.filter((m) => m.caseId !== undefined).length, notes: d.notes ?? null,
       recordedAt: String(recorded.metadata.occurredAt ?? recorded.recordedAt),
     });

@@ -1,11 +1,10 @@
-import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { appointmentMatter } from '../../contracts/appointments.js';
 import { receiveBody, type ReceiveBody } from '../../contracts/case/commands.js';
 import { CommandInvalidError, type FieldIssue } from '../../contracts/errors.js';
 import type { Principal } from '../../contracts/identity.js';
 import type { CaseService } from '../cases/case-service.js';
-import { newCaseIdFor } from '../commands/command-ids.js';
+import { caseRaisedBy } from '../commands/command-ids.js';
 import type { CommandRequest } from '../commands/envelope.js';
 import type { AppointmentState } from './appointment-view.js';
 
@@ -25,10 +24,7 @@ function holdPath(index: number, casePath: string): string {
 }
 
 /** The case a matter becomes, and the command that opens it: derived from the appointment alone, so anyone's retry finds them. */
-export function caseOfMatter(appointmentId: string, index: number): { caseId: string; commandId: string } {
-  const key = `${appointmentId}:${index}`;
-  return { caseId: newCaseIdFor('appointment', key), commandId: `appointment-${hash('sha256', JSON.stringify(['case command', key]), 'hex').slice(0, 40)}` };
-}
+export const caseOfMatter = (appointmentId: string, index: number) => caseRaisedBy('appointment', appointmentId, index);
 
 function formOf(state: AppointmentState, meeting: Meeting, matter: Matter): ReceiveBody {
   const requested = state.context.requested!;

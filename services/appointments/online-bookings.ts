@@ -1,4 +1,4 @@
-import { hash, timingSafeEqual } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { type AppointmentStatus } from '../../contracts/appointments.js';
 import { bookingBody, publicCancelBody, type BookingBody } from '../../contracts/appointments-http.js';
@@ -9,7 +9,7 @@ import { timeOrderedUuid } from '../commands/command-ids.js';
 import { actorOf, commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
 import { parsed, type AppointmentOutcome, type AppointmentService } from './appointment-service.js';
 import type { AppointmentState } from './appointment-view.js';
-import { CodeGuard } from '../online-station/code-guard.js';
+import { CodeGuard, phoneEndsWith } from '../online-station/code-guard.js';
 
 /** Unknown code and wrong digits answer alike, so neither says whether a code exists. */
 const notFound = () => new HuiyinError('HTTP.NOT_FOUND', 'no appointment with this tracking code and phone');
@@ -20,11 +20,6 @@ export function newAppointmentId(idempotencyKey: string | undefined, phone = '')
   // Every citizen writes as the online station: the key is theirs by the phone they give, not shared by all.
   const h = hash('sha256', JSON.stringify(['appointment id', citizenPrincipal.sub, phone.replace(/\D/g, ''), idempotencyKey]), 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-function lastFourMatch(phone: string, phone4: string): boolean {
-  const digits = phone.replace(/\D/g, '').slice(-4);
-  return digits.length === 4 && timingSafeEqual(Buffer.from(digits), Buffer.from(phone4.padEnd(4, '_').slice(0, 4)));
 }
 
 /**
@@ -85,7 +80,7 @@ export class OnlineBookings {
     const id = appointmentIdByCode(db, trackingCode);
     const state = id === undefined ? undefined : await this.appointments.load(id);
     const phone = state?.context.requested?.citizen.phone;
-    if (!state || phone === undefined || !lastFourMatch(phone, phone4)) {
+    if (!state || phone === undefined || !phoneEndsWith(phone, phone4)) {
       this.guard.wrong(trackingCode);
       throw notFound();
     }

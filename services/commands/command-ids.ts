@@ -32,3 +32,14 @@ export function newCaseIdFor(userId: string, idempotencyKey: string | undefined)
   const h = hash('sha256', JSON.stringify(['case id', userId, idempotencyKey]), 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/**
+ * The case the `index`th matter of a record (a visit, an appointment's
+ * hold) becomes, and the command that opens it: derived from the record
+ * alone, not from who sends it, so anyone's retry finds the same case.
+ */
+export function caseRaisedBy(kind: string, recordId: string, index: number): { caseId: string; commandId: string } {
+  const key = `${recordId}:${index}`;
+  const command = hash('sha256', JSON.stringify(['case command', kind, key]), 'hex').slice(0, 40);
+  return { caseId: newCaseIdFor(kind, key), commandId: `${kind}-${command}` };
+}

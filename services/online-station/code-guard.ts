@@ -1,4 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import { HuiyinError } from '../../contracts/errors.js';
+
+/** Whether a phone number ends in these four digits (compared in constant time). */
+export function phoneEndsWith(phone: string | undefined, phone4: string): boolean {
+  const digits = (phone ?? '').replace(/\D/g, '').slice(-4);
+  return digits.length === 4 && phone4.length === 4 && timingSafeEqual(Buffer.from(digits), Buffer.from(phone4));
+}
 
 /** Wrong tries a tracking code takes in a window before it answers nothing more (10,000 phone endings exist). */
 export const MAX_WRONG_TRIES = 5;

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { ReceiveBody } from '../../contracts/case/commands.js';
 import { CommandInvalidError, HuiyinError, type FieldIssue } from '../../contracts/errors.js';
 import type { EventStore } from '../../contracts/event-store.js';
@@ -11,15 +10,13 @@ import type { FoldedStream } from '../../workflows/engine/fold.js';
 import { visitWorkflow, type VisitCommand, type VisitContext } from '../../workflows/visit/index.js';
 import type { VisitEvent } from '../../contracts/visits.js';
 import type { CaseService } from '../cases/case-service.js';
-import { newCaseIdFor } from '../commands/command-ids.js';
+import { caseRaisedBy, newCaseIdFor } from '../commands/command-ids.js';
 import { actorOf, commandEnvelope, fingerprintOf, type CommandRequest } from '../commands/envelope.js';
 import type { Directory } from '../directory/index.js';
 
 export type VisitState = FoldedStream<VisitContext, VisitCommand, VisitEvent>;
 
 const notFound = (id: string) => new HuiyinError('HTTP.NOT_FOUND', `no visit ${id}`);
-/** Ids of what a visit decided, derived from the visit alone: anyone's retry finds the same. */
-const derived = (what: string, visitId: string, index: number) => hash('sha256', JSON.stringify([what, visitId, index]), 'hex').slice(0, 40);
 
 /**
  * The registration form: one visit and its matters, all or nothing.
@@ -49,7 +46,7 @@ export class VisitService {
     if (!station) throw new CommandInvalidError('register', [{ path: 'data.stationId', message: 'no such station' }]);
     if (!mayReceiveAt(who, station)) throw new HuiyinError('AUTH.FORBIDDEN', `you cannot register visits at station ${station.id}`);
     const forms = body.matters.map((matter) => this.caseForm(body, matter));
-    await this.check(who, body, forms);
+    await this.check(body, station.areaCode);
 
     const visitId = newCaseIdFor(`visit:${who.sub}`, request.idempotencyKey);
     const receivedAt = body.receivedAt ?? new Date(request.now).toISOString();
@@ -78,7 +75,7 @@ export class VisitService {
     for (const [i, matter] of recorded.matters.entries()) {
       if (matter.caseId === undefined) continue;
       const form = { ...forms[i]!, receivedAt: recorded.receivedAt };
-      const as = { caseId: matter.caseId, commandId: `visit-${derived('case command', visitId, i)}` };
+      const as = caseRaisedBy('visit', visitId, i);
       const opened = await this.cases.receive(who, form, { now: request.now, parsed: true, correlationId: request.correlationId, causationId: result.streamName }, as);
       position = Math.max(position, opened.view.position ?? -1);
     }
@@ -124,32 +121,22 @@ export class VisitService {
     };
   }
 
-  /** Every problem with the form at once, named by the form's own fields. */
-  private async check(who: Principal, body: VisitBody, forms: ReceiveBody[]): Promise<void> {
+  /** Every problem with the form at once, named by the form's own fields (the station and the caller's rights are checked already). */
+  private async check(body: VisitBody, areaCode: string): Promise<void> {
     const issues: FieldIssue[] = [];
     for (const [i, id] of body.deputyIds.entries()) {
       if (!(await this.directory.deputy(id))) issues.push({ path: `data.deputyIds.${i}`, message: 'no such deputy' });
     }
-    for (const [i, form] of forms.entries()) {
-      if (body.matters[i]!.answer !== undefined) {
-        const station = await this.directory.station(form.stationId);
-        if (station && !(await this.directory.categoryFor(station.areaCode, form.category))) {
-          issues.push({ path: `data.matters.${i}.category`, message: `no category ${form.category} for this station's area` });
-        }
-        continue;
+    for (const [i, { category }] of body.matters.entries()) {
+      if (!(await this.directory.categoryFor(areaCode, category))) {
+        issues.push({ path: `data.matters.${i}.category`, message: `no category ${category} for this station's area; see GET /api/categories?area=${areaCode}` });
       }
-      await this.cases.checks.receiveData(who, form).catch((error: unknown) => {
-        if (!(error instanceof CommandInvalidError)) throw error;
-        for (const issue of error.issues) {
-          if (issue.path === 'data.category') issues.push({ path: `data.matters.${i}.category`, message: issue.message });
-        }
-      });
     }
     if (issues.length > 0) throw new CommandInvalidError('register', issues);
   }
 }
 
-export const caseIdOf = (visitId: string, index: number) => newCaseIdFor('visit', `${visitId}:${index}`);
+export const caseIdOf = (visitId: string, index: number) => caseRaisedBy('visit', visitId, index).caseId;
 
 export function viewOf(state: VisitState): VisitView {
   const { visit, recordedAt, satisfaction } = state.context;

@@ -37,6 +37,7 @@ export const caseWorkflows = workflowVersions(caseWorkflowV1, caseWorkflowV2);
 export const caseTables: ReadonlyMap<number, TransitionTable> = new Map([[1, caseTableV1], [2, caseTableV2]]);
 
 export { caseCommandEvents } from './decider.js';
+export { pressedToday } from './shared-rules.js';
 export type { CaseCommandType };
 export type { CaseContext } from './context.js';
 export { trackingCodeFor } from './tracking-code.js';

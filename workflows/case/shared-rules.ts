@@ -1,9 +1,15 @@
 import { HuiyinError } from '../../contracts/errors.js';
+import { chinaDateOf } from '../../contracts/time.js';
 import type { CaseContext } from './context.js';
 import { invalid, type CaseRules } from './rule-kit.js';
 
-/** The day in China (UTC+8, no daylight saving) an instant falls on: "once a day" is the citizen's day. */
-const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+const chinaDate = (iso: string) => chinaDateOf(Date.parse(iso));
+
+/** Whether the citizen pressed the matter on the China day of `now` already: "once a day" is the citizen's day. */
+export function pressedToday(c: CaseContext, now: string): boolean {
+  const last = c.presses.at(-1);
+  return last !== undefined && chinaDate(last.at) === chinaDate(now);
+}
 
 /**
  * A case that answers for others stays live: it can be neither withdrawn
@@ -48,11 +54,10 @@ export const sharedRules: CaseRules = {
   },
   press: (_command, { context: c }, context) => {
     if (context.actor.role !== 'citizen') throw new HuiyinError('AUTH.FORBIDDEN', 'only the citizen presses a matter, through the online station', { action: 'press' });
-    const last = c.presses.at(-1);
-    if (last && chinaDate(last.at) === chinaDate(context.occurredAt)) {
+    if (pressedToday(c, context.occurredAt)) {
       const tomorrow = Date.parse(`${chinaDate(context.occurredAt)}T00:00:00+08:00`) + 86_400_000;
       const retryAfterSeconds = Math.ceil((tomorrow - Date.parse(context.occurredAt)) / 1000);
-      throw new HuiyinError('CASE.ALREADY_PRESSED', 'this matter was pressed today already; it can be pressed again tomorrow', { lastPressedAt: last.at, retryAfterSeconds });
+      throw new HuiyinError('CASE.ALREADY_PRESSED', 'this matter was pressed today already; it can be pressed again tomorrow', { lastPressedAt: c.presses.at(-1)!.at, retryAfterSeconds });
     }
   },
   'confirm-merge': (command, { context: c }) => {

@@ -1,11 +1,9 @@
 import { isWeekend, type CalendarYear } from '../../contracts/calendar.js';
 
-/** China Standard Time, UTC+8 all year: stations count their days in it. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
+import { chinaDateOf } from '../../contracts/time.js';
 
-/** The China-time date of an instant, `2026-02-15`. */
-export const chinaDateOf = (ms: number): string => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+export { chinaDateOf };
+const DAY_MS = 86_400_000;
 
 const nextDate = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
