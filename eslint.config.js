@@ -8,7 +8,7 @@ const layer = (folders) => folders.map((f) => `**/${f}/**`);
 const forbid = (message, patterns) => ['error', { patterns: [{ group: patterns, message }] }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', '.tap/', 'scratch/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', '.tap/', 'scratch/', 'services/web/dist/', 'test/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '../contracts/event-store.js';
 import { openEventStore } from './event-store/open-store.js';
 import { buildApp } from './http/app.js';
 import { loadAuthSecret, tokenService } from './http/auth/tokens.js';
 import { createLogger } from './http/logger.js';
+import { ensureWebBuilt } from './http/web-build.js';
 import { operatorMessage, prepareDataDir, seedDemoIfNew, webhookFromEnv } from './startup.js';
 
 /**
@@ -29,7 +31,10 @@ try {
   // SCHEDULER=0 leaves reminders, overdue marks and escalation to another instance.
   const scheduler = process.env.SCHEDULER !== '0';
   const webhook = webhookFromEnv(process.env);
-  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide, scheduler, webhook });
+  // WEB_ROOT serves another build of the pages; WEB=0 serves the API alone.
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  const webRoot = process.env.WEB === '0' ? undefined : (process.env.WEB_ROOT ?? (await ensureWebBuilt(projectRoot, logger)));
+  app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide, scheduler, webhook, webRoot });
   await app.ready();
   if (process.env.DEMO !== '0') await seedDemoIfNew(app, store, logger);
   await app.listen({ host, port });

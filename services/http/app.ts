@@ -21,6 +21,7 @@ import { readModelsPlugin } from './plugins/read-models.js';
 import { readSidePlugin } from './plugins/read-side.js';
 import { schedulerPlugin, type SchedulerPluginOptions } from './plugins/scheduler.js';
 import { webhookPlugin } from './plugins/webhook.js';
+import { webPlugin } from './plugins/web.js';
 import type { WebhookOptions } from '../notifications/webhook.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
 import { OneLinePerRequest } from './request-log.js';
@@ -51,6 +52,8 @@ export interface AppOptions {
   scheduler?: boolean | SchedulerPluginOptions;
   /** Where notifications are delivered beyond the app (a city's SMS or messaging gateway), signed with `secret`. */
   webhook?: Omit<WebhookOptions, 'log'>;
+  /** The built web app to serve at `/` (services/web/dist); none in tests of the API alone. */
+  webRoot?: string;
 }
 
 export const BODY_LIMIT = 64 * 1024;
@@ -62,7 +65,7 @@ const hopsOf = (hops: number) => (_address: string, hop: number) => hop < hops;
  * The HTTP service: fastify, the one error handler, OpenAPI, sign-in, and
  * one plugin per capability, each closing what it opened. The caller owns
  * the event store (opens it before, closes it after `app.close()`). The
- * web app will join as a plugin of its own.
+ * web app is a plugin of its own, serving the built pages at `/`.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits: TransportLimits = { ...transportLimitsFromEnv(), ...options.limits };
@@ -133,5 +136,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   if (options.readSide !== false && options.webhook) await app.register(webhookPlugin, options.webhook);
   await app.register(healthRoutes, { store: options.store });
+  if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }
