@@ -9,7 +9,8 @@ import { startServer } from '../../support/server-process.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const WEB_DIST = join(projectRoot, 'services', 'web', 'dist');
+/** The build under test: HUIYIN_WEB_DIST points at another (a build of one's own while others build theirs). */
+export const WEB_DIST = process.env.HUIYIN_WEB_DIST ?? join(projectRoot, 'services', 'web', 'dist');
 export const ARTIFACTS = join(projectRoot, 'test', 'artifacts');
 export const DEMO_PASSWORD = 'huiyin-demo-2026';
 

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { ApiProblem } from '../api/client';
+import { ApiProblem } from '../api/client.js';
 
 /**
  * A form checked with the same zod schema the API checks it with, so a
