@@ -26,6 +26,12 @@ export type ErrorCode =
   | 'DIRECTORY.ALREADY_EXISTS'
   | 'AUTH.UNAUTHENTICATED'
   | 'AUTH.FORBIDDEN'
+  /** A request the session cookie signed lacks the X-Huiyin-Request header a cross-site form cannot send. */
+  | 'AUTH.CSRF'
+  /** A session whose password an administrator set: only the /api/session routes until it is changed. */
+  | 'AUTH.PASSWORD_CHANGE_REQUIRED'
+  /** Too many wrong passwords in a row: no sign-in, even with the right one, until the lock ends. */
+  | 'AUTH.LOCKED'
   | 'HTTP.NOT_FOUND'
   | 'HTTP.BAD_REQUEST'
   | 'HTTP.BODY_TOO_LARGE'

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appointmentEventContracts } from './appointments.js';
 import { activityEventContracts } from './activities.js';
 import { caseEventContracts } from './case/events.js';
+import { credentialEventContracts } from './credentials.js';
 import { directoryEventContracts } from './directory.js';
 import { inboxEventContracts } from './notifications.js';
 import { rotaEventContracts } from './rota.js';
@@ -20,6 +21,7 @@ export type SchemaLock = Record<string, Record<string, Record<string, unknown>>>
 export const storedEventContracts: Record<string, Readonly<Record<string, EventContract>>> = {
   appointment: appointmentEventContracts,
   case: caseEventContracts,
+  credentials: credentialEventContracts,
   directory: directoryEventContracts,
   inbox: inboxEventContracts,
   visit: visitEventContracts,

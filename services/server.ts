@@ -31,9 +31,9 @@ try {
   // SCHEDULER=0 leaves reminders, overdue marks and escalation to another instance.
   const scheduler = process.env.SCHEDULER !== '0';
   const webhook = webhookFromEnv(process.env);
-  // WEB_ROOT serves another build of the pages; WEB=0 serves the API alone.
+  // WEB_ROOT serves a build of the pages made elsewhere; WEB=0 serves the API alone.
   const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-  const webRoot = process.env.WEB === '0' ? undefined : (process.env.WEB_ROOT ?? (await ensureWebBuilt(projectRoot, logger)));
+  const webRoot = process.env.WEB_ROOT ?? (process.env.WEB === '0' ? undefined : await ensureWebBuilt(projectRoot, logger));
   app = await buildApp({ store, tokens, logger, readModelsPath: join(dataDir, 'read-models.sqlite'), caseWorkflowVersion, readSide, scheduler, webhook, webRoot });
   await app.ready();
   if (process.env.DEMO !== '0') await seedDemoIfNew(app, store, logger);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { HuiyinError } from '../contracts/errors.js';
 import type { EventStore } from '../contracts/event-store.js';
+import { setDemoPasswords } from './demo/demo-sign-in.js';
 import { seedDemo } from './demo/seed.js';
 import { seedStationWork } from './demo/station-work.js';
 import { StartupProblem } from './startup-problem.js';
@@ -65,11 +66,13 @@ export async function seedDemoIfNew(app: FastifyInstance, store: EventStore, log
   }
   // The demo goes through the same commands people use, before anyone can connect.
   const seeded = await seedDemo(app.directory, app.cases);
+  // The demo's people sign in to the web app with the demo password (GET /api/session/demo-accounts lists them).
+  const passwords = await setDemoPasswords(app.credentials);
   // The stations' daily work needs the read side's capabilities (off only in a benchmark).
   const work = app.hasDecorator('appointments')
     ? await seedStationWork({ store, receptions: app.receptions, visits: app.visits, appointments: app.appointments }, new Date().toISOString())
     : {};
-  logger.info({ ...seeded, ...work }, 'seeded the demo data set (DEMO=0 skips it)');
+  logger.info({ ...seeded, ...work, passwords }, 'seeded the demo data set (DEMO=0 skips it)');
 }
 
 /** WEBHOOK_URL and WEBHOOK_SECRET: where notifications go beyond the app; neither set: nowhere. */

@@ -19,6 +19,7 @@ export async function spawnServer(
   env: Record<string, string> = {},
   readyPath = '/healthz',
   baseEnv: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 30_000,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -28,14 +29,14 @@ export async function spawnServer(
   let exited: number | null | undefined;
   child.on('exit', (code) => (exited = code));
   const url = `http://127.0.0.1:${port}`;
-  for (let waited = 0; waited < 30_000; waited += 100) {
+  for (let waited = 0; waited < timeoutMs; waited += 100) {
     if (exited !== undefined) throw new Error(`${script} exited with ${exited}`);
     const ok = await fetch(`${url}${readyPath}`).then((r) => r.ok, () => false);
     if (ok) return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`${script} did not answer in 30 s`);
+  throw new Error(`${script} did not answer in ${timeoutMs / 1000} s`);
 }
 
 export async function stopServer(child: ChildProcess): Promise<void> {

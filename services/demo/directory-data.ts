@@ -38,6 +38,7 @@ export const demoPeople = {
   staffHecheng: { sub: 'staff-hecheng', name: '李娜', role: 'staff', stations: ['st-hecheng', 'st-guzhen'] },
   supShuicheng: { sub: 'sup-shuicheng', name: '陈刚', role: 'supervisor', stations: [], area: '520221' },
   supZhongshan: { sub: 'sup-zhongshan', name: '刘洋', role: 'supervisor', stations: [], area: '520201' },
+  auditor: { sub: 'auditor-demo', name: '赵敏', role: 'auditor', stations: [] },
 } as const;
 
 /**

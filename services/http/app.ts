@@ -20,6 +20,7 @@ import { visitsPlugin } from './plugins/visits.js';
 import { readModelsPlugin } from './plugins/read-models.js';
 import { readSidePlugin } from './plugins/read-side.js';
 import { schedulerPlugin, type SchedulerPluginOptions } from './plugins/scheduler.js';
+import { sessionPlugin } from './plugins/session.js';
 import { webhookPlugin } from './plugins/webhook.js';
 import { webPlugin } from './plugins/web.js';
 import type { WebhookOptions } from '../notifications/webhook.js';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, options.tokens);
   await app.register(readModelsPlugin, { store: options.store, path: options.readModelsPath ?? ':memory:' });
   await app.register(directoryPlugin, { store: options.store });
+  await app.register(sessionPlugin);
   await app.register(casesPlugin, { store: options.store, workflowVersion: options.caseWorkflowVersion });
   if (options.readSide !== false) {
     await app.register(readSidePlugin);

@@ -22,6 +22,8 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'HTTP.BAD_REQUEST': 400,
   'AUTH.UNAUTHENTICATED': 401,
   'AUTH.FORBIDDEN': 403,
+  'AUTH.CSRF': 403,
+  'AUTH.PASSWORD_CHANGE_REQUIRED': 403,
   'CASE.NOT_FOUND': 404,
   'DIRECTORY.NOT_FOUND': 404,
   'HTTP.NOT_FOUND': 404,
@@ -34,6 +36,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'CASE.HAS_MERGED_CASES': 409,
   'CASE.ALREADY_PRESSED': 429,
   'TRACKING.LOCKED': 429,
+  'AUTH.LOCKED': 429,
   'DIRECTORY.ALREADY_EXISTS': 409,
   // Only a pinned revision (If-Match) lets a conflict out of the engine; others are retried.
   'STORE.WRONG_EXPECTED_REVISION': 412,

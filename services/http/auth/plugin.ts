@@ -1,13 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HuiyinError } from '../../../contracts/errors.js';
 import type { Principal, TokenClaims } from '../../../contracts/identity.js';
+import type { OpenSessionFacts } from '../../accounts/credentials.js';
 import type { Accounts } from '../../accounts/rights.js';
+import { hasRequestHeader, isSafeMethod, readSessionCookie } from './session-cookie.js';
 import type { TokenService } from './tokens.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who a valid bearer token says the caller is (rights are read from the directory). */
     identity?: TokenClaims;
+    /** The open session the cookie named, when the cookie (not a bearer token) signed the request. */
+    session?: OpenSessionFacts;
   }
   interface FastifyInstance {
     /** Rights from the directory for a signed-in identity. */
@@ -32,9 +36,48 @@ export function registerAuth(app: FastifyInstance, tokens: TokenService): void {
   });
 }
 
+export interface SessionLookup {
+  session(cookie: string): Promise<OpenSessionFacts | undefined>;
+}
+
+/** The route matched (its pattern, not the URL as sent, so no spelling of a path slips past), else the path. */
+const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? request.url.split('?', 1)[0]!;
+/** What a session whose password must change may still use: the session routes, and anything not of the API (the pages). */
+const allowedBeforeChange = (path: string) => !path.startsWith('/api/') || path === '/api/session' || path.startsWith('/api/session/');
+
+/**
+ * The web app's people sign in with the session cookie instead (see
+ * routes/session.ts). A bearer token, when sent, decides alone, as before.
+ * A cookie that names no open session leaves the request unsigned, so
+ * public pages keep working after a session ends; routes that need someone
+ * answer 401. Writes signed by the cookie must carry X-Huiyin-Request.
+ */
+export function registerSessionAuth(app: FastifyInstance, sessions: SessionLookup): void {
+  app.decorateRequest('session', undefined);
+  // As the bearer hook: a callback, so requests without the cookie (most of them) cost no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers.authorization !== undefined) return done();
+    const cookie = readSessionCookie(request.headers.cookie);
+    if (cookie === undefined) return done();
+    if (!isSafeMethod(request.method) && !hasRequestHeader(request)) {
+      return done(new HuiyinError('AUTH.CSRF', 'a request signed by the session cookie must carry the header X-Huiyin-Request: 1'));
+    }
+    sessions.session(cookie).then((session) => {
+      if (!session) return done();
+      request.identity = session.claims;
+      request.session = session;
+      request.log = request.log.child({ user: session.account });
+      if (session.mustChange && !allowedBeforeChange(routeOf(request))) {
+        return done(new HuiyinError('AUTH.PASSWORD_CHANGE_REQUIRED', 'choose a new password first (POST /api/session/password)'));
+      }
+      done();
+    }, done);
+  });
+}
+
 /** The caller with the rights the directory gives them now, or 401. */
 export function requireUser(request: FastifyRequest): Promise<Principal> {
-  if (!request.identity) return Promise.reject(new HuiyinError('AUTH.UNAUTHENTICATED', 'sign in with a bearer token'));
+  if (!request.identity) return Promise.reject(new HuiyinError('AUTH.UNAUTHENTICATED', 'sign in (POST /api/session), or send a bearer token'));
   return request.server.accounts.principalFor(request.identity);
 }
 

@@ -54,6 +54,10 @@ export const limitsPlugin = fp<{ limits: TransportLimits }>(
       keyGenerator: (request: FastifyRequest) => (request.identity ? `user:${request.identity.sub}` : `ip:${request.ip}`),
       max: (request: FastifyRequest) => (request.identity ? limits.rateLimitUser : limits.rateLimitAnonymous),
       errorResponseBuilder: (_request, context) => tooMany(`too many requests; retry in ${context.after}`, context.ttl),
+      // A page load fetches a dozen of the web app's assets: counted, they
+      // would lock out a station whose staff share one address. They are a
+      // fixed set of files, cached by browsers for a year.
+      allowList: (request: FastifyRequest) => request.url.startsWith('/assets/'),
     });
     registerAuthFailureBlock(app, limits);
   },
@@ -61,7 +65,7 @@ export const limitsPlugin = fp<{ limits: TransportLimits }>(
 );
 
 /**
- * 401s are counted per address as they leave (fastify's rate limiter does
+ * 401s of requests that carried a credential are counted per address as they leave (fastify's rate limiter does
  * the counting); an address over the limit goes into `blocked` until its
  * window ends, and a plain map lookup turns it away on arrival, which
  * keeps the cost off every other request.
@@ -84,7 +88,10 @@ function registerAuthFailureBlock(app: FastifyInstance, limits: TransportLimits)
     done(tooMany('too many failed sign-ins from this address; retry later', left));
   });
   app.addHook('onResponse', (request, reply, done) => {
-    if (reply.statusCode !== 401) return done();
+    // Only a refused credential is a guess: a page asking whether anyone is
+    // signed in, with nothing to show, is not, and a village's citizens may
+    // share one address.
+    if (reply.statusCode !== 401 || !(request.headers.authorization || request.headers.cookie)) return done();
     countFailure(request).then(
       (state) => {
         if (!state.isAllowed && state.isExceeded) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
@@ -26,7 +26,14 @@ export const webPlugin = fp<WebPluginOptions>(
       app.log.warn({ root }, 'the web app is not built (npm run build:web): serving the API alone');
       return;
     }
-    const indexHtml = readFileSync(indexFile);
+    // Read again when a new build replaced it, so a page never names assets
+    // that are gone; a stat per page load is cheap beside the page itself.
+    let cached = { mtimeMs: 0, body: Buffer.alloc(0) };
+    const indexHtml = (): Buffer => {
+      const { mtimeMs } = statSync(indexFile);
+      if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, body: readFileSync(indexFile) };
+      return cached.body;
+    };
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
@@ -48,10 +55,10 @@ export const webPlugin = fp<WebPluginOptions>(
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
         .header('x-content-type-options', 'nosniff')
-        .send(indexHtml);
+        .send(indexHtml());
     });
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml()),
     );
   },
   { name: 'huiyin-web' },

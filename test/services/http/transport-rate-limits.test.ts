@@ -50,6 +50,21 @@ t.test('rate limits › after too many 401s an address is refused everything unt
   t.equal((await withToken(bearer('admin-1').authorization, '10.2.0.3')).statusCode, 200, 'and do not block');
 });
 
+t.test('rate limits › a 401 to a request that carried no credential is no guess, and blocks nobody', async (t) => {
+  const { app } = await transportApp(t, { ...limits, rateLimitAnonymous: 50 });
+  const asked = [];
+  // A page asking whether anyone is signed in, as the web app does on every load.
+  for (let i = 0; i < 6; i++) asked.push((await app.inject({ method: 'GET', url: '/api/session', remoteAddress: '10.4.0.1' })).statusCode);
+  t.same(asked, [401, 401, 401, 401, 401, 401], 'nobody is signed in, six times');
+  t.equal((await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.4.0.1' })).statusCode, 200, 'and the address is not blocked');
+  const cookies = [];
+  for (let i = 0; i < 4; i++) {
+    cookies.push((await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.4.0.2', headers: { authorization: `Bearer forged.${i}`, cookie: 'a=b' } })).statusCode);
+  }
+  t.same(cookies, [401, 401, 401, 401]);
+  assertTooMany(t, await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.4.0.2' }), 'refused credentials still count');
+});
+
 t.test('rate limits › a refusal lifts when its window ends', async (t) => {
   const { app } = await transportApp(t, { ...limits, rateLimitWindowMs: 300 });
   const get = (authorization?: string) =>

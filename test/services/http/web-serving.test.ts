@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -83,4 +83,36 @@ t.test('without a build the service runs as the API alone', async (t) => {
   const home = await app.inject({ url: '/' });
   t.equal(home.statusCode, 404);
   t.match(home.headers['content-type'], /problem\+json/);
+});
+
+t.test('a page’s assets do not count against the per-address limit', async (t) => {
+  const root = await builtApp();
+  const store = await openTestStore();
+  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root, limits: { rateLimitAnonymous: 3 } });
+  t.teardown(async () => {
+    await app.close();
+    await store.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  for (let i = 0; i < 10; i++) t.equal((await app.inject({ url: '/assets/index-Ab12Cd34.js' })).statusCode, 200);
+  const pages = [];
+  for (let i = 0; i < 4; i++) pages.push((await app.inject({ url: '/' })).statusCode);
+  t.same(pages, [200, 200, 200, 429], 'pages themselves are still counted');
+});
+
+t.test('a new build is served at once, without a restart', async (t) => {
+  const root = await builtApp();
+  const store = await openTestStore();
+  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root });
+  t.teardown(async () => {
+    await app.close();
+    await store.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  t.equal((await app.inject({ url: '/' })).body, INDEX);
+  const next = INDEX.replace('index-Ab12Cd34.js', 'index-Ef56Gh78.js');
+  await writeFile(join(root, 'index.html'), next);
+  const later = new Date(Date.now() + 5000);
+  await utimes(join(root, 'index.html'), later, later);
+  t.equal((await app.inject({ url: '/cases/x' })).body, next, 'the page names the new build’s assets');
 });

@@ -37,7 +37,10 @@ export interface WebServer {
 /** Huiyin in a child process on a fresh data directory, with the demo unless told otherwise, serving the built pages. */
 export async function startWebServer(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<WebServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'huiyin-web-'));
-  const server = await startServer({ DATA_DIR: dataDir, DEMO: options.demo === false ? '0' : '1', WEB_ROOT: WEB_DIST, SCHEDULER: '0', ...options.env });
+  // Seeding the demo on a machine busy with other tests can take a minute;
+  // the pressure guard would turn the pages' first calls away meanwhile.
+  const env = { DATA_DIR: dataDir, DEMO: options.demo === false ? '0' : '1', WEB_ROOT: WEB_DIST, SCHEDULER: '0', PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0', ...options.env };
+  const server = await startServer(env, 120_000);
   return {
     url: server.url,
     async stop() {
@@ -118,3 +121,10 @@ export const WIDTHS = [
   { width: 375, height: 812 },
   { width: 1440, height: 900 },
 ] as const;
+
+/** A page as a reviewer meets it: settled, with no serious or critical accessibility finding, and its screenshot kept. */
+export async function lookedAt(t: { same(found: unknown, wanted: unknown, message?: string): unknown }, page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  t.same(await seriousViolations(page), [], `${name}: no serious or critical accessibility violations`);
+  await screenshot(page, name);
+}
