@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Test } from 'tap';
 import { stopServer } from '../../../services/bench/spawn-server.js';
 import { startServer } from '../../support/server-process.js';
 
@@ -25,7 +26,8 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('the web app is not built: run  npm run build:web');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // --lang: date and time fields draw their own format in the browser's language.
+    args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -123,7 +125,7 @@ export const WIDTHS = [
 ] as const;
 
 /** A page as a reviewer meets it: settled, with no serious or critical accessibility finding, and its screenshot kept. */
-export async function lookedAt(t: { same(found: unknown, wanted: unknown, message?: string): unknown }, page: Page, name: string): Promise<void> {
+export async function lookedAt(t: Test, page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   t.same(await seriousViolations(page), [], `${name}: no serious or critical accessibility violations`);
   await screenshot(page, name);
