@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { CaseListItem } from '../../contracts/case/list.js';
 import type { HistoryEvent } from '../../contracts/history.js';
 import { chinaDate } from '../../services/web/src/lib/time.js';
-import { launchBrowser, screenshot, seriousViolations, signedInContext, startWebServer, watchPage, WIDTHS } from './support/browser.js';
+import { screenshot, seriousViolations, signedInContext, watchPage, WIDTHS, webSuite } from './support/browser.js';
 
 /**
  * The auditor's bench as 赵敏 uses it: the demo's culvert case found by a
@@ -11,12 +11,7 @@ import { launchBrowser, screenshot, seriousViolations, signedInContext, startWeb
  * the server, the case as it stood on the day it was received; and the
  * workflow chart, on screen and on one A4 sheet for the station wall.
  */
-const server = await startWebServer();
-const browser = await launchBrowser();
-t.teardown(async () => {
-  await browser.close();
-  await server.stop();
-});
+const { server, browser } = await webSuite(t);
 
 async function looked(tt: Test, page: Page, problems: string[], name: string) {
   await page.waitForLoadState('networkidle');

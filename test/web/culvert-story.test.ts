@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, lookedAt, signedInContext, startWebServer, watchPage, WIDTHS } from './support/browser.js';
+import { lookedAt, signedInContext, watchPage, WIDTHS, webSuite } from './support/browser.js';
 
 /**
  * The culvert story through the pages, by the people who live it: 王芳 at
@@ -10,12 +10,7 @@ import { launchBrowser, lookedAt, signedInContext, startWebServer, watchPage, WI
  * person; 王芳 records the follow-up call; 赵敏 the auditor sees the chain
  * verified in her browser; and 韦秀英 tracks her matter by its code.
  */
-const server = await startWebServer();
-const browser = await launchBrowser();
-t.teardown(async () => {
-  await browser.close();
-  await server.stop();
-});
+const { server, browser } = await webSuite(t);
 const [phone, desk] = WIDTHS;
 const SUMMARY = '法那村四组涵洞堵塞，一下雨村道就积水，孩子上学要绕路';
 const PHONE = '139 8580 7788';

@@ -1,14 +1,8 @@
-import t, { type Test } from 'tap';
-import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, signedInContext, startWebServer, watchPage, WIDTHS } from './support/browser.js';
+import t from 'tap';
+import { lookedAt, signedInContext, watchPage, webSuite, WIDTHS } from './support/browser.js';
 
 /** 周兰's diary and 三个一 on her phone, and every deputy page and the case page at a desk's width. */
-const server = await startWebServer();
-const browser = await launchBrowser();
-t.teardown(async () => {
-  await browser.close();
-  await server.stop();
-});
+const { server, browser } = await webSuite(t);
 const [phone, desk] = WIDTHS;
 
 async function open(width: { width: number; height: number }) {
@@ -18,11 +12,6 @@ async function open(width: { width: number; height: number }) {
   return { context, page, problems };
 }
 
-async function looked(tt: Test, page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  tt.same(await seriousViolations(page), [], `${name}: no serious accessibility violations`);
-  await screenshot(page, name);
-}
 
 
 t.test('the duty diary and 三个一 show the demo year', async (tt) => {
@@ -30,12 +19,12 @@ t.test('the duty diary and 三个一 show the demo year', async (tt) => {
   await page.goto(`${server.url}/me/diary`);
   await page.locator('.entries li').first().waitFor();
   tt.ok((await page.locator('.day').count()) > 0, 'entries by day');
-  await looked(tt, page, 'deputy-diary');
+  await lookedAt(tt, page, 'deputy-diary');
   await page.goto(`${server.url}/me/three-ones`);
   await page.getByRole('heading', { name: '每月联系群众' }).waitFor();
   tt.match(await page.locator('.duties').textContent(), /已完成 \d+ \/ 12/, 'the months counted from the demo year');
   tt.ok((await page.locator('.periods li').count()) >= 17, 'twelve months, four quarters and the year');
-  await looked(tt, page, 'deputy-three-ones');
+  await lookedAt(tt, page, 'deputy-three-ones');
   tt.same(problems, [], 'no problems');
   await context.close();
 });
@@ -50,12 +39,12 @@ t.test('every page at the desk width', async (tt) => {
   ] as const) {
     await page.goto(`${server.url}${path}`);
     await page.locator(ready).first().waitFor();
-    await looked(tt, page, name);
+    await lookedAt(tt, page, name);
   }
   await page.goto(`${server.url}/me`);
   await page.locator('.work-card a').first().click();
   await page.locator('.timeline .el-timeline-item').first().waitFor();
-  await looked(tt, page, 'case-page');
+  await lookedAt(tt, page, 'case-page');
   tt.same(problems, [], 'no problems');
   await context.close();
 });

@@ -1,18 +1,13 @@
-import t, { type Test } from 'tap';
+import t from 'tap';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, signedInContext, startWebServer, watchPage, WIDTHS } from './support/browser.js';
+import { lookedAt, signedInContext, watchPage, webSuite, WIDTHS } from './support/browser.js';
 
 /**
  * A deputy's phone, as 周兰 uses it: her work, a case taken through
  * acknowledge → site check → resolve → feedback on its page without a
  * reload, a wrong form that sends nothing, then her notifications (diary, 三个一 and the desk width: deputy-pages.test.ts).
  */
-const server = await startWebServer();
-const browser = await launchBrowser();
-t.teardown(async () => {
-  await browser.close();
-  await server.stop();
-});
+const { server, browser } = await webSuite(t);
 const [phone] = WIDTHS;
 
 async function open(width: { width: number; height: number }) {
@@ -22,11 +17,6 @@ async function open(width: { width: number; height: number }) {
   return { context, page, problems };
 }
 
-async function looked(tt: Test, page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  tt.same(await seriousViolations(page), [], `${name}: no serious accessibility violations`);
-  await screenshot(page, name);
-}
 
 async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page.locator(`[data-action="${action}"]`).click();
@@ -44,7 +34,7 @@ t.test('my work, and a case taken from assigned to answered on its page', async 
   await mine.getByText('河上便桥护栏被冲断一段').waitFor();
   tt.match(await mine.textContent(), /待确认接收/, 'the case to acknowledge waits first');
   tt.match(await mine.textContent(), /已超期/, 'an overdue case says so in words');
-  await looked(tt, page, 'deputy-work');
+  await lookedAt(tt, page, 'deputy-work');
 
   await mine.getByRole('link', { name: /河上便桥/ }).click();
   await page.getByRole('heading', { name: /案件详情/ }).waitFor();
@@ -54,7 +44,7 @@ t.test('my work, and a case taken from assigned to answered on its page', async 
   await timeline.getByText('交办给').waitFor();
   const count = async () => timeline.locator('.el-timeline-item').count();
   const before = await count();
-  await looked(tt, page, 'case-page-assigned');
+  await lookedAt(tt, page, 'case-page-assigned');
 
   await act(page, 'acknowledge', async () => undefined);
   await timeline.getByText('周兰 确认接收').waitFor();
@@ -77,7 +67,7 @@ t.test('my work, and a case taken from assigned to answered on its page', async 
   await fieldError.waitFor();
   tt.match(await fieldError.textContent(), /请填写此项/, 'the empty findings are named beside their field');
   tt.same(sent, [], 'nothing was sent');
-  await looked(tt, page, 'case-site-check-form');
+  await lookedAt(tt, page, 'case-site-check-form');
   await dialog.getByLabel('查看情况').fill('便桥护栏断开约三米，已设临时警示带。');
   await dialog.getByLabel(/其他参加人员/).fill('王芳');
   await dialog.getByRole('button', { name: '提交' }).click();
@@ -99,7 +89,7 @@ t.test('my work, and a case taken from assigned to answered on its page', async 
   tt.match(await page.locator('.tags').textContent(), /已反馈/, 'the case is answered');
   tt.equal(await count(), before + 5, 'five steps, five lines');
   tt.ok(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), 'the page never reloaded');
-  await looked(tt, page, 'case-page-answered');
+  await lookedAt(tt, page, 'case-page-answered');
   tt.same(problems, [], 'no console errors, failed requests or unexpected answers');
   await context.close();
 });
@@ -112,7 +102,7 @@ t.test('notifications, unread first, marked read one by one', async (tt) => {
   const before = await unread.count();
   tt.ok(before > 0, 'there are unread notifications');
   tt.match(await page.title(), new RegExp(`${before} 条未读`), 'the tab says how many are unread');
-  await looked(tt, page, 'deputy-notifications');
+  await lookedAt(tt, page, 'deputy-notifications');
   await unread.first().getByRole('button', { name: '标为已读' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('.item.unread').length === n - 1, before);
   tt.match(await page.title(), new RegExp(`${before - 1} 条未读|消息通知 ·`), 'the count in the tab follows');

@@ -1,6 +1,6 @@
 import t from 'tap';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, startWebServer, watchPage, WIDTHS, type WebServer } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousViolations, watchPage, webSuite, WIDTHS } from './support/browser.js';
 
 /**
  * The online station as a citizen uses it, signed out: every page at a
@@ -8,22 +8,12 @@ import { launchBrowser, screenshot, seriousViolations, startWebServer, watchPage
  * write to a deputy, keep the code, track it, press it; book a deputy and
  * look the booking up.
  */
-let server: WebServer;
-let browser: Browser;
+// More lookups than a visitor's hour allows: this file tracks, presses and locks on purpose.
+const { server, browser } = await webSuite(t, { env: { RATE_LIMIT_PUBLIC_TRACK: '200', RATE_LIMIT_PUBLIC_WRITE: '50' } });
 /** Answers a signed-out visitor gets on purpose: no session, and the refusals a step below provokes. */
 let allowed: (status: number, url: string) => boolean;
 const signedOut = (status: number, url: string) => status === 401 && url.endsWith('/api/session');
 
-
-t.before(async () => {
-  // More lookups than a visitor's hour allows: this file tracks, presses and locks on purpose.
-  server = await startWebServer({ env: { RATE_LIMIT_PUBLIC_TRACK: '200', RATE_LIMIT_PUBLIC_WRITE: '50' } });
-  browser = await launchBrowser();
-});
-t.teardown(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function openPage(width: (typeof WIDTHS)[number]): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: width, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -1,7 +1,7 @@
-import t, { type Test } from 'tap';
+import t from 'tap';
 import type { Page } from 'playwright-core';
 import { chinaDate } from '../../services/web/src/lib/time.js';
-import { launchBrowser, screenshot, seriousViolations, signedInContext, startWebServer, watchPage, WIDTHS } from './support/browser.js';
+import { lookedAt, signedInContext, watchPage, webSuite, WIDTHS } from './support/browser.js';
 
 /**
  * A station's desk as 王芳 of 百车河 works it: today's board, a visitor
@@ -9,12 +9,7 @@ import { launchBrowser, screenshot, seriousViolations, signedInContext, startWeb
  * board and its cases in the open list, and a form with a matter left
  * without a category that sends nothing.
  */
-const server = await startWebServer();
-const browser = await launchBrowser();
-t.teardown(async () => {
-  await browser.close();
-  await server.stop();
-});
+const { server, browser } = await webSuite(t);
 const [phone, desk] = WIDTHS;
 
 async function open(width: { width: number; height: number }) {
@@ -28,11 +23,6 @@ async function open(width: { width: number; height: number }) {
   return { context, page, problems, visitPosts };
 }
 
-async function looked(tt: Test, page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  tt.same(await seriousViolations(page), [], `${name}: no serious accessibility violations`);
-  await screenshot(page, name);
-}
 
 /** The registration form, loaded: its station chosen and its deputies and categories read. */
 async function openForm(page: Page) {
@@ -48,10 +38,10 @@ t.test('a visitor with two matters, registered by keyboard alone, on the board a
   await page.getByRole('heading', { level: 1, name: '今日接待' }).waitFor();
   tt.match(await page.locator('.today').textContent(), chinaDate(), 'the board says which day today is in Beijing');
   await page.getByRole('heading', { level: 2, name: '百车河社区人大代表联络室' }).waitFor();
-  await looked(tt, page, 'station-board');
+  await lookedAt(tt, page, 'station-board');
 
   await openForm(page);
-  await looked(tt, page, 'station-visit-form');
+  await lookedAt(tt, page, 'station-visit-form');
   const keys = page.keyboard;
   tt.equal(await page.evaluate(() => document.activeElement?.id), 'visit-visitor-name', 'the form starts at the visitor name');
   await keys.press('Shift+Tab'); // back to the last deputy's box
@@ -84,7 +74,7 @@ t.test('a visitor with two matters, registered by keyboard alone, on the board a
   tt.equal(codes.length, 2, 'two matters opened two cases, each with its tracking code');
   for (const code of codes) tt.match(code, /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, `${code} is a tracking code`);
   tt.equal(visitPosts.length, 1, 'the form was sent once');
-  await looked(tt, page, 'station-visit-saved');
+  await lookedAt(tt, page, 'station-visit-saved');
 
   await saved.getByRole('button', { name: '接待下一位' }).click();
   await page.locator('#visit-visitor-name').waitFor();
@@ -112,7 +102,7 @@ t.test('a visitor with two matters, registered by keyboard alone, on the board a
   tt.notMatch((await page.locator('.case-table').textContent().catch(() => '')) ?? '', codes[0]!, 'a new case is not overdue');
   await page.getByText('仅看超期').click();
   await page.locator('.case-table').getByText(codes[0]!).waitFor();
-  await looked(tt, page, 'station-cases');
+  await lookedAt(tt, page, 'station-cases');
   tt.same(problems, [], 'no console errors, failed requests or unexpected answers');
   await context.close();
 });
@@ -131,7 +121,7 @@ t.test('a matter without a category is named beside it, and nothing is sent', as
   tt.equal(await category.getAttribute('aria-invalid'), 'true', 'the category field is marked invalid');
   tt.equal(await page.evaluate(() => document.activeElement?.id), await category.getAttribute('id'), 'focus goes to the field to fix');
   tt.equal(visitPosts.length, 0, 'nothing was sent');
-  await looked(tt, page, 'station-visit-missing-category');
+  await lookedAt(tt, page, 'station-visit-missing-category');
   tt.same(problems, [], 'no console errors, failed requests or unexpected answers');
   await context.close();
 });
@@ -147,7 +137,7 @@ t.test('every page at a phone width', async (tt) => {
     ] as const) {
       await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await looked(tt, page, name);
+      await lookedAt(tt, page, name);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       tt.ok(overflow <= 0, `${name} at ${width.width} px does not scroll sideways`);
     }

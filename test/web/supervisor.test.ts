@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, signedInContext, startWebServer, watchPage, WIDTHS } from './support/browser.js';
+import { screenshot, seriousViolations, signedInContext, watchPage, WIDTHS, webSuite } from './support/browser.js';
 
 /**
  * 陈刚, supervisor of 水城区, at the dashboard and the case list: the rates
@@ -9,12 +9,7 @@ import { launchBrowser, screenshot, seriousViolations, signedInContext, startWeb
  * in Chinese, matching the API; two deputies assigned and a 督办 sent from
  * the list, the row changing in place.
  */
-const server = await startWebServer();
-const browser = await launchBrowser();
-t.teardown(async () => {
-  await browser.close();
-  await server.stop();
-});
+const { server, browser } = await webSuite(t);
 const [phone, desk] = WIDTHS;
 const wall = { width: 1920, height: 1080 };
 const SUMMARY = '百车河社区文化广场的路灯坏了三盏，晚上跳舞的群众出行不便。';

@@ -130,3 +130,17 @@ export async function lookedAt(t: Test, page: Page, name: string): Promise<void>
   t.same(await seriousViolations(page), [], `${name}: no serious or critical accessibility violations`);
   await screenshot(page, name);
 }
+
+/** A demo server and a browser for one test file, both gone when the file ends. */
+export async function webSuite(t: Test, options: Parameters<typeof startWebServer>[0] = {}): Promise<{ server: WebServer; browser: Browser }> {
+  const server = await startWebServer(options);
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  t.teardown(async () => {
+    await browser.close();
+    await server.stop();
+  });
+  return { server, browser };
+}
