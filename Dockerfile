@@ -10,6 +10,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The web app's sources are not here yet: prepare builds it only where they are.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # The runtime: sources and production modules, no toolchain, not root.
@@ -25,6 +26,9 @@ COPY contracts ./contracts
 COPY workflows ./workflows
 COPY projections ./projections
 COPY services ./services
+# The web app, built into the image (Vite is a production dependency), so
+# the service never builds it at start.
+RUN npm run build:web
 # DATA_DIR holds the auth secret, and the event log when no EventStoreDB is set.
 RUN mkdir -p /data && chown node:node /data
 # The writer thread's entry is bundled at first start into this cache

@@ -125,4 +125,7 @@ t.test('Dockerfile › multi-stage, production dependencies only, not root', asy
   t.match(dockerfile, /^CMD \["node", "--import", "tsx", "services\/server\.ts"\]/m);
   const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
   t.notMatch(runtime, /COPY (\.\/)?test|g\+\+/, 'no tests or toolchain in the runtime stage');
+  t.match(runtime, /COPY services[^\n]*\n(#[^\n]*\n)*RUN npm run build:web/, 'the web app is built into the image, after its sources are copied');
+  const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
+  t.ok(ignored.includes('services/web/dist'), 'a build on the host never reaches the image');
 });
