@@ -2,8 +2,8 @@ import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import t from 'tap';
-import { buildApp } from '../../../services/http/app.js';
+import t, { type Test } from 'tap';
+import { buildApp, type AppOptions } from '../../../services/http/app.js';
 import { tokenService } from '../../../services/http/auth/tokens.js';
 import { openTestStore } from '../../support/store-factory.js';
 
@@ -20,15 +20,21 @@ async function builtApp(): Promise<string> {
   return root;
 }
 
-t.test('the web app is served beside the API from one process', async (t) => {
-  const root = await builtApp();
+/** The app over a fresh store, serving `root`, closed with the test. */
+async function servingApp(t: Test, root: string, limits: AppOptions['limits'] = {}) {
   const store = await openTestStore();
-  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root });
+  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root, limits });
   t.teardown(async () => {
     await app.close();
     await store.close();
     await rm(root, { recursive: true, force: true });
   });
+  return app;
+}
+
+t.test('the web app is served beside the API from one process', async (t) => {
+  const root = await builtApp();
+  const app = await servingApp(t, root);
 
   const home = await app.inject({ url: '/' });
   t.equal(home.statusCode, 200);
@@ -54,13 +60,7 @@ t.test('the web app is served beside the API from one process', async (t) => {
 
 t.test('API paths and missing files stay problems, never the app’s page', async (t) => {
   const root = await builtApp();
-  const store = await openTestStore();
-  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root });
-  t.teardown(async () => {
-    await app.close();
-    await store.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const app = await servingApp(t, root);
   for (const path of ['/api/nothing-here', '/api', '/assets/missing-0000.js', '/favicon.ico', '/docs/nothing']) {
     const answer = await app.inject({ url: path });
     t.equal(answer.statusCode, 404, path);
@@ -73,13 +73,7 @@ t.test('API paths and missing files stay problems, never the app’s page', asyn
 
 t.test('without a build the service runs as the API alone', async (t) => {
   const root = await mkdtemp(join(tmpdir(), 'huiyin-nodist-'));
-  const store = await openTestStore();
-  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root });
-  t.teardown(async () => {
-    await app.close();
-    await store.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const app = await servingApp(t, root);
   const home = await app.inject({ url: '/' });
   t.equal(home.statusCode, 404);
   t.match(home.headers['content-type'], /problem\+json/);
@@ -87,13 +81,7 @@ t.test('without a build the service runs as the API alone', async (t) => {
 
 t.test('a page’s assets do not count against the per-address limit', async (t) => {
   const root = await builtApp();
-  const store = await openTestStore();
-  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root, limits: { rateLimitAnonymous: 3 } });
-  t.teardown(async () => {
-    await app.close();
-    await store.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const app = await servingApp(t, root, { rateLimitAnonymous: 3 });
   for (let i = 0; i < 10; i++) t.equal((await app.inject({ url: '/assets/index-Ab12Cd34.js' })).statusCode, 200);
   const pages = [];
   for (let i = 0; i < 4; i++) pages.push((await app.inject({ url: '/' })).statusCode);
@@ -102,13 +90,7 @@ t.test('a page’s assets do not count against the per-address limit', async (t)
 
 t.test('a new build is served at once, without a restart', async (t) => {
   const root = await builtApp();
-  const store = await openTestStore();
-  const app = await buildApp({ store, tokens: tokenService('x'.repeat(32)), readSide: false, webRoot: root });
-  t.teardown(async () => {
-    await app.close();
-    await store.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const app = await servingApp(t, root);
   t.equal((await app.inject({ url: '/' })).body, INDEX);
   const next = INDEX.replace('index-Ab12Cd34.js', 'index-Ef56Gh78.js');
   await writeFile(join(root, 'index.html'), next);
