@@ -15,4 +15,8 @@ export const historyEventSchema = z.object({
 });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 
-export const historySchema = z.object({ events: z.array(historyEventSchema) });
+export const historySchema = z.object({
+  /** The stream the events are in: each event's hash covers its name, so an auditor recomputing them needs it. */
+  streamName: z.string().optional(),
+  events: z.array(historyEventSchema),
+});

@@ -73,7 +73,10 @@ export const caseRoutes: FastifyPluginAsync<{ cases: CaseService }> = async (pla
   app.get(
     '/api/cases/:id/history',
     { schema: { tags: ['cases'], params: caseIdParams, response: { 200: historySchema, ...problemResponses } } },
-    async (request) => ({ events: await cases.history(await requireUser(request), request.params.id) }),
+    async (request) => ({
+      streamName: cases.engine.streamNameOf(request.params.id),
+      events: await cases.history(await requireUser(request), request.params.id),
+    }),
   );
 
   app.get(

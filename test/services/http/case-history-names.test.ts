@@ -1,4 +1,5 @@
 import t from 'tap';
+import { hashEvent } from '../../../workflows/engine/hash-chain.js';
 import { bodies, culvert, people, testApp } from '../../support/test-app.js';
 
 type Event = { type: string; metadata: { actor: { id: string; role: string; name?: string } } };
@@ -31,4 +32,16 @@ t.test('history › every actor carries the name they had at that moment', async
   const view = (await call(people.staff, 'GET', `/api/cases/${id}`)).json();
   t.match(view.acknowledged.by, { id: 'dep-li', role: 'deputy', name: 'Li Xianjian' }, 'the view stamps say who, as it was');
   t.same(view.notes[0].by.name, 'Li Xianjian (renamed)');
+});
+
+t.test('history › names the stream every event’s hash covers, so an auditor can recompute each one', async (t) => {
+  const { call } = await testApp(t);
+  const { id } = (await call(people.staff, 'POST', '/api/cases', culvert)).json();
+  await call(people.supervisor, 'POST', `/api/cases/${id}/assign`, bodies.assign);
+  const history = (await call(people.auditor, 'GET', `/api/cases/${id}/history`)).json();
+  t.equal(history.streamName, `case-${id}`);
+  for (const event of history.events as { revision: number; type: string; data: object; metadata: { hash: string } & Record<string, unknown> }[]) {
+    const { hash, ...metadata } = event.metadata;
+    t.equal(hashEvent({ streamName: history.streamName, revision: event.revision, type: event.type, data: event.data, metadata }), hash, `${event.type} recomputed from the answer alone`);
+  }
 });

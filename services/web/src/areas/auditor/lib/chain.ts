@@ -10,8 +10,8 @@ import type { HistoryEvent } from '../../../../../../contracts/history';
  * where canonical JSON is JSON with every object's keys in one fixed order
  * (array-index-like keys first by value, the rest in code-unit order) and
  * the metadata carries `prevHash`, the hash of the event before (64 zeros
- * for the first). The history answer carries all of this except the
- * stream's name, which the engine forms as `case-<case id>`.
+ * for the first). The history answer carries all of this, the stream's
+ * name included (`case-<case id>`, as the engine forms it).
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
