@@ -26,8 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('the web app is not built: run  npm run build:web');
   return chromium.launch({
     executablePath: CHROMIUM,
-    // --lang: date and time fields draw their own format in the browser's language.
-    args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 

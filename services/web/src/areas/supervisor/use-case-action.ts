@@ -1,6 +1,7 @@
 import { ref, shallowRef, watch, type Ref } from 'vue';
 import type { CaseView } from '../../../../../contracts/case/view';
 import { get, newKey, post } from '../../api/client';
+import { useLoad } from '../../lib/use-load';
 import type { CaseListItem } from '../../../../../contracts/case/list';
 
 /**
@@ -10,27 +11,19 @@ import type { CaseListItem } from '../../../../../contracts/case/list';
  * once anything in it changes — and the answer handed back for the row.
  */
 export function useCaseAction(item: Ref<CaseListItem | null>, form: Ref<unknown>) {
-  const view = shallowRef<CaseView>();
-  const loading = ref(false);
-  const loadError = shallowRef<unknown>();
+  const { data: view, loading, error: loadError, reload } = useLoad(
+    (signal) => (item.value ? get<CaseView>(`/api/cases/${encodeURIComponent(item.value.id)}`, signal) : Promise.resolve(undefined)),
+    { immediate: false },
+  );
   const sending = ref(false);
   const sendError = shallowRef<unknown>();
   let key = newKey();
 
-  watch(item, async (current) => {
+  watch(item, () => {
     view.value = undefined;
-    loadError.value = undefined;
     sendError.value = undefined;
     key = newKey();
-    if (!current) return;
-    loading.value = true;
-    try {
-      view.value = await get<CaseView>(`/api/cases/${encodeURIComponent(current.id)}`);
-    } catch (error) {
-      loadError.value = error;
-    } finally {
-      loading.value = false;
-    }
+    void reload();
   }, { immediate: true });
 
   watch(form, () => (key = newKey()), { deep: true });
