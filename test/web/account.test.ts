@@ -1,5 +1,5 @@
 import t from 'tap';
-import { DEMO_PASSWORD, lookedAt, signedInContext, watchPage, WIDTHS, webSuite } from './support/browser.js';
+import { DEMO_PASSWORD, lookedAt, signedInContext, watchPage, WIDTHS, webSuite, nobodySignedIn } from './support/browser.js';
 
 /**
  * Signing in as a person does it: the demo's accounts listed on the page,
@@ -10,14 +10,13 @@ import { DEMO_PASSWORD, lookedAt, signedInContext, watchPage, WIDTHS, webSuite }
  */
 const { server, browser } = await webSuite(t);
 const [phone, desk] = WIDTHS;
-const signedOut = (status: number, url: string) => status === 401 && new URL(url).pathname === '/api/session';
 
 for (const viewport of [phone, desk]) {
   t.test(`the sign-in page at ${viewport.width} px lists the demo's people and signs one in`, async (t) => {
     const context = await browser.newContext({ viewport, locale: 'zh-CN' });
     const page = await context.newPage();
     // Expected: nobody is signed in yet, and one wrong password on purpose.
-    const problems = watchPage(page, (status, url) => signedOut(status, url) || (status === 401 && url.endsWith('/api/session')));
+    const problems = watchPage(page, nobodySignedIn);
     await page.goto(`${server.url}/dashboard`);
     await page.waitForURL(/\/sign-in\?next=(%2F|\/)dashboard$/);
     await page.getByRole('heading', { name: '演示账号' }).waitFor();
@@ -51,7 +50,7 @@ t.test('a first password set by an administrator is changed before anything else
 
   const context = await browser.newContext({ viewport: phone, locale: 'zh-CN' });
   const page = await context.newPage();
-  const problems = watchPage(page, signedOut);
+  const problems = watchPage(page, nobodySignedIn);
   await page.goto(`${server.url}/sign-in`);
   await page.locator('#sign-in-account').fill('dep-he-xia');
   await page.locator('#sign-in-password').fill('first-password-2026');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { CaseListItem } from '../../contracts/case/list.js';
 import type { HistoryEvent } from '../../contracts/history.js';
 import { chinaDate } from '../../services/web/src/lib/time.js';
-import { screenshot, seriousViolations, signedInContext, watchPage, WIDTHS, webSuite } from './support/browser.js';
+import { screenshot, seriousViolations, signedInContext, watchPage, WIDTHS, webSuite, nobodySignedIn } from './support/browser.js';
 
 /**
  * The auditor's bench as 赵敏 uses it: the demo's culvert case found by a
@@ -77,7 +77,7 @@ t.test('the printable chart fits one A4 sheet, signed in or not', async (tt) => 
   const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   // Nobody is signed in: the app asks who is, and is told nobody.
-  const problems = watchPage(page, (status, url) => status === 401 && new URL(url).pathname === '/api/session');
+  const problems = watchPage(page, nobodySignedIn);
   await page.goto(`${server.url}/workflow/print`);
   await page.locator('svg.flow').waitFor();
   tt.equal(await page.locator('header.app-header').count(), 0, 'drawn without the app’s menu');

@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { BrowserContext, Page } from 'playwright-core';
-import { lookedAt, signedInContext, watchPage, WIDTHS, webSuite } from './support/browser.js';
+import { lookedAt, signedInContext, watchPage, WIDTHS, webSuite, nobodySignedIn } from './support/browser.js';
 
 /**
  * The culvert story through the pages, by the people who live it: 王芳 at
@@ -20,7 +20,7 @@ async function as(account: string | undefined, viewport: { width: number; height
   const context = account ? await signedInContext(browser, server.url, account, viewport) : await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   // The citizen is nobody to the server: asking who is signed in answers 401, on purpose.
-  const problems = watchPage(page, (status, url) => !account && status === 401 && new URL(url).pathname === '/api/session');
+  const problems = watchPage(page, (status, url) => !account && nobodySignedIn(status, url));
   everyone.push({ name: account ?? 'citizen', page, problems });
   return { context, page };
 }

@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { Page } from 'playwright-core';
-import { screenshot, seriousViolations, watchPage, webSuite, WIDTHS } from './support/browser.js';
+import { screenshot, seriousViolations, watchPage, webSuite, WIDTHS, nobodySignedIn } from './support/browser.js';
 
 /**
  * The online station as a citizen uses it, signed out: every page at a
@@ -12,13 +12,12 @@ import { screenshot, seriousViolations, watchPage, webSuite, WIDTHS } from './su
 const { server, browser } = await webSuite(t, { env: { RATE_LIMIT_PUBLIC_TRACK: '200', RATE_LIMIT_PUBLIC_WRITE: '50' } });
 /** Answers a signed-out visitor gets on purpose: no session, and the refusals a step below provokes. */
 let allowed: (status: number, url: string) => boolean;
-const signedOut = (status: number, url: string) => status === 401 && url.endsWith('/api/session');
 
 
 async function openPage(width: (typeof WIDTHS)[number]): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: width, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  allowed = signedOut;
+  allowed = nobodySignedIn;
   const problems = watchPage(page, (status, url) => allowed(status, url));
   return { page, problems };
 }
@@ -88,7 +87,7 @@ t.test('find a village by its initials, write to its deputy, track and press the
   t.equal(await page.locator('[aria-current="step"]').count(), 1, 'one step is marked as the current one');
 
   // Wrong digits: the server's refusal, in words.
-  allowed = (status, url) => signedOut(status, url) || (status === 404 && url.includes('/api/public/track/'));
+  allowed = (status, url) => nobodySignedIn(status, url) || (status === 404 && url.includes('/api/public/track/'));
   await page.goto(`${server.url}/track`);
   await page.locator('#track-code').fill(code.toLowerCase().replace('-', ''));
   await page.locator('#track-phone4').fill('0000');
@@ -101,7 +100,7 @@ t.test('find a village by its initials, write to its deputy, track and press the
   await page.getByTestId('status-text').waitFor();
   t.equal(await page.locator('#track-code').inputValue(), code, 'the code is tidied as printed');
 
-  allowed = (status, url) => signedOut(status, url) || (status === 429 && url.includes('/press'));
+  allowed = (status, url) => nobodySignedIn(status, url) || (status === 429 && url.includes('/press'));
   await page.getByRole('button', { name: '催办' }).click();
   await page.getByText('已催办，工作人员会尽快处理。').waitFor();
   t.ok(await page.getByText('已催办 1 次').isVisible(), 'the count of presses follows');
@@ -112,7 +111,7 @@ t.test('find a village by its initials, write to its deputy, track and press the
   t.same(await seriousViolations(page), [], 'the tracked matter has no serious accessibility violations');
 
   // Five wrong tries lock a code; the sixth says so in words.
-  allowed = (status, url) => signedOut(status, url) || ((status === 404 || status === 429) && url.includes('/api/public/track/'));
+  allowed = (status, url) => nobodySignedIn(status, url) || ((status === 404 || status === 429) && url.includes('/api/public/track/'));
   await page.locator('#track-code').fill('WXYZ-2345');
   for (let i = 0; i < 6; i++) {
     await page.locator('#track-phone4').fill(String(1000 + i));

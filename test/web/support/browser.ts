@@ -143,3 +143,9 @@ export async function webSuite(t: Test, options: Parameters<typeof startWebServe
   });
   return { server, browser };
 }
+
+/**
+ * The one refusal a signed-out page meets on purpose: asking who is signed
+ * in (and a wrong password, at the same address) answers 401.
+ */
+export const nobodySignedIn = (status: number, url: string): boolean => status === 401 && new URL(url).pathname === '/api/session';
