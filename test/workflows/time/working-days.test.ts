@@ -68,3 +68,27 @@ t.test('working calendar › an entered year is checked before it is kept, namin
   t.match(repeated.error!.issues, [{ path: ['holidays'], message: 'dates must not repeat' }]);
   t.notOk(calendarYearSchema.safeParse({ year: 2027, holidays: ['2026-12-31'], workdays: [] }).success, 'a whole year is held to the same rules');
 });
+
+t.test('working calendar › answers it keeps are the answers it would count again', async (t) => {
+  // One calendar asked everything twice, in two orders, across the kept
+  // answers' limit; each answer against a calendar that never answered before.
+  const asked = new WorkingCalendar(officialCalendars);
+  const moments: Array<[number, number, string]> = [];
+  for (let day = 0; day < 400; day++) {
+    for (const count of [1, 3, 7, 15]) {
+      // A China-time day's first and last millisecond.
+      for (const [offset, endsAt] of [[0, '17:00'], [86_399_999, '18:00']] as const) {
+        moments.push([Date.parse('2026-01-01T00:00:00+08:00') + day * 86_400_000 + offset, count, endsAt]);
+      }
+    }
+  }
+  const wrong: string[] = [];
+  for (const order of [moments, [...moments].reverse()]) {
+    for (const [fromMs, count, endsAt] of order) {
+      const kept = asked.addWorkingDays(fromMs, count, endsAt);
+      const counted = new WorkingCalendar(officialCalendars).addWorkingDays(fromMs, count, endsAt);
+      if (kept !== counted) wrong.push(`${new Date(fromMs).toISOString()} + ${count}: ${kept} ≠ ${counted}`);
+    }
+  }
+  t.same(wrong.slice(0, 5), [], `${moments.length * 2} answers, the same at every day's first and last millisecond`);
+});
