@@ -19,6 +19,7 @@ import { LogHealth } from './log-health.js';
 import { openLogFile } from './open-log.js';
 import { Reader } from './reader.js';
 import { commitSignal, summarise } from './commit-signal.js';
+import { LiveTail } from './live-tail.js';
 import { SharedPages } from './shared-pages.js';
 import { ANYTHING, PullSubscription, type CommitSummary } from './subscription.js';
 import { assertReadableStreamName, prepareAppend, type AppendRequest } from '../validate.js';
@@ -48,6 +49,9 @@ class SqliteStore implements SqliteEventStore {
   private readonly subscriptions = new Set<PullSubscription>();
   private commitSignal = commitSignal();
   private readonly pages = new SharedPages();
+  private readonly tail: LiveTail;
+  /** Commits signalled so far: the live tail reads again after each. */
+  private commits = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -56,6 +60,7 @@ class SqliteStore implements SqliteEventStore {
     private readonly id: string,
   ) {
     this.reader = new Reader(db);
+    this.tail = new LiveTail((after, limit) => this.reader.readAfter(after, limit, undefined));
   }
 
   stats(): { transactions: number; appends: number } {
@@ -98,8 +103,12 @@ class SqliteStore implements SqliteEventStore {
     const from = options.fromPosition ?? 'start';
     const subscription = new PullSubscription(
       {
-        readAfter: (position, limit, filter) =>
-          this.read(() => this.pages.read(position, limit, filter, () => this.reader.readAfter(position, limit, filter))),
+        readAfter: (position, limit, filter, live) =>
+          this.read(
+            () =>
+              (live ? this.tail.read(position, limit, filter, this.commits) : undefined) ??
+              this.pages.read(position, limit, filter, () => this.reader.readAfter(position, limit, filter)),
+          ),
         head: () => this.read(() => this.reader.head()),
         nextCommit: () => this.commitSignal.promise,
       },
@@ -191,6 +200,7 @@ class SqliteStore implements SqliteEventStore {
 
   private signalCommit(written: CommitSummary): void {
     const signal = this.commitSignal;
+    this.commits++;
     this.pages.committed();
     this.commitSignal = commitSignal();
     signal.resolve(written);

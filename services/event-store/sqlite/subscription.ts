@@ -17,7 +17,8 @@ export const ANYTHING: CommitSummary = { categories: new Set(), types: new Set()
 
 /** What a subscription needs from the store; every call is synchronous except the wait. */
 export interface SubscriptionSource {
-  readAfter(position: LogPosition, limit: number, filter: AllFilter | undefined): RecordedEvent[];
+  /** `live`: the subscription has caught up once, so it reads near the log's end. */
+  readAfter(position: LogPosition, limit: number, filter: AllFilter | undefined, live: boolean): RecordedEvent[];
   head(): LogPosition;
   /** Settles after the next commit that wrote events, or when the store closes. */
   nextCommit(): Promise<CommitSummary>;
@@ -68,7 +69,7 @@ export class PullSubscription implements Subscription {
     let caughtUp = false;
     try {
       while (!this.closed) {
-        const page = this.source.readAfter(this.last, PAGE_SIZE, this.filter);
+        const page = this.source.readAfter(this.last, PAGE_SIZE, this.filter, caughtUp);
         if (page.length > 0) {
           for (const event of page) {
             if (this.closed) return;
