@@ -37,6 +37,13 @@ const withoutArea = ({ areaCode: _areaCode, ...policy }: DeadlinePolicyInput & {
  * deadline set and never to one already set.
  */
 export class Deadlines {
+  /**
+   * Calendars made, by the years they hold and those years' revisions: a
+   * calendar keeps the deadlines it has counted, so a new one per command
+   * would count every deadline afresh. A revised year is another key.
+   */
+  readonly #calendars = new Map<string, WorkingCalendar>();
+
   constructor(private readonly directory: Pick<Directory, 'get'>) {}
 
   async policyFor(areaCode: string): Promise<EffectivePolicy> {
@@ -67,8 +74,19 @@ export class Deadlines {
   async factsFor(areaCode: string, from: string): Promise<CaseDeadlineFacts> {
     const year = new Date(Date.parse(from) + 8 * 3_600_000).getUTCFullYear();
     const [effective, ...years] = await Promise.all([this.policyFor(areaCode), this.year(year), this.year(year + 1)]);
-    const known = years.filter((y) => y.origin !== 'weekends-only').map((y) => y.calendar);
+    const known = years.filter((y) => y.origin !== 'weekends-only');
     const policyRef = { definedBy: effective.definedBy, revision: effective.definedByRevision };
-    return { deadlines: { policy: effective.policy, calendar: new WorkingCalendar(known), policyRef } };
+    return { deadlines: { policy: effective.policy, calendar: this.#calendarOf(known), policyRef } };
+  }
+
+  #calendarOf(years: EffectiveYear[]): WorkingCalendar {
+    const key = years.map((y) => `${y.calendar.year}:${y.origin}:${y.revision}`).join('|');
+    let calendar = this.#calendars.get(key);
+    if (!calendar) {
+      if (this.#calendars.size >= 16) this.#calendars.clear();
+      calendar = new WorkingCalendar(years.map((y) => y.calendar));
+      this.#calendars.set(key, calendar);
+    }
+    return calendar;
   }
 }

@@ -130,12 +130,15 @@ t.test('working calendar › an administrator’s year counts in the deadlines s
   // A made-up holiday on the Tuesday after the visit pushes a one-day deadline to the Wednesday.
   const tuesday = new Date(Date.parse(visit) + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
   const yearOf = tuesday.slice(0, 4);
+  const oneDay: DeadlinePolicyInput = { ...countyPolicy, reply: { ...countyPolicy.reply, normal: { amount: 1, unit: 'working-days' } } };
+  await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', oneDay);
+  const receive = () => call(people.staff, 'POST', '/api/cases', { ...sampleReceiveBody, urgency: 'normal', receivedAt: visit });
+  const before = await receive();
+  t.equal(before.json().replyDueBy, new Date(`${tuesday}T17:30:00+08:00`).toISOString(), 'before the holiday is entered: Tuesday, 17:30');
   const year = (await call(people.staff, 'GET', `/api/calendar/${yearOf}`)).json().calendar;
   const put = await call(people.admin, 'PUT', `/api/calendar/${yearOf}`, { holidays: [...year.holidays.filter((d: string) => d !== tuesday), tuesday], workdays: year.workdays, source: 'test' });
   t.equal(put.statusCode, 200);
-  const oneDay: DeadlinePolicyInput = { ...countyPolicy, reply: { ...countyPolicy.reply, normal: { amount: 1, unit: 'working-days' } } };
-  await call(people.admin, 'PUT', '/api/areas/520221/deadline-policy', oneDay);
-  const res = await call(people.staff, 'POST', '/api/cases', { ...sampleReceiveBody, urgency: 'normal', receivedAt: visit });
+  const res = await receive();
   const monday = new Date(Date.parse(visit) + 8 * 3_600_000);
   const wednesday = new Date(monday.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
   t.equal(res.json().replyDueBy, new Date(`${wednesday}T17:30:00+08:00`).toISOString(), 'the Tuesday is off: Wednesday, 17:30');
