@@ -4,7 +4,9 @@ import { rmSync } from 'node:fs';
 /**
  * Opens the SQLite file that holds read models. Read models are rebuilt from
  * the log at will, so a commit lost to a power cut costs a replay, never
- * data: WAL with synchronous=NORMAL is enough and keeps batches cheap.
+ * data: WAL with synchronous=NORMAL is enough and keeps batches cheap. The
+ * service's read models go further, once the file records the boot it is
+ * open under (unsynced-writes.ts): synchronous=OFF.
  * `exclusive` holds the file locked until closed (the service's and the
  * CLI's read models): two processes applying the same projections to one
  * file would each move the other's checkpoints under it, and a rebuild

@@ -92,6 +92,8 @@ export interface ReadModelsOptions extends RunnerOptions {
   takeoverGraceMs?: number;
   /** Told when a new version takes over from the one it replaces. */
   onTakeover?: (from: string, to: string) => void;
+  /** This boot's id (the kernel's, when not given; undefined: none): see unsynced-writes.ts. */
+  bootId?: string | undefined;
 }
 
 /** A read served: the handle and the version of the model whose tables to query. */

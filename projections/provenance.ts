@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LogPosition } from '../contracts/event-store.js';
 import { storedCheckpoints } from './checkpoint.js';
 import { openReadModelFile, recreateReadModelFile } from './db.js';
+import { leftOpenUnderAnotherBoot, openWithoutWaiting } from './unsynced-writes.js';
 
 /**
  * A log that held events the current log does not: read models in this file
@@ -98,18 +99,28 @@ export interface ReadModelsOrigin {
 /**
  * Opens the read-model file for the log `logId` whose head is `head`,
  * dropping (and noting) what may not be kept for it: a damaged file, read
- * models of another log or beyond its head.
+ * models of another log or beyond its head, or a file the machine restarted
+ * under (`bootId` is this boot's: see unsynced-writes.ts).
  */
-export function openForLog(path: string, logId: string, head: LogPosition): { db: Database.Database; origin: ReadModelsOrigin } {
+export function openForLog(
+  path: string,
+  logId: string,
+  head: LogPosition,
+  bootId: string | undefined,
+): { db: Database.Database; origin: ReadModelsOrigin } {
   const opened = openReadModelFile(path);
   let db = opened.db;
   let dropped = opened.damage === undefined ? undefined : `the read-model database failed PRAGMA quick_check (${opened.damage})`;
-  const stale = stalenessOf(db, logId, head);
+  const tornAt = db.memory ? undefined : leftOpenUnderAnotherBoot(db, bootId);
+  const stale: Staleness | undefined = tornAt
+    ? { reason: `they were still open when the machine restarted (boot ${tornAt}), and writes not yet on disk may be lost` }
+    : stalenessOf(db, logId, head);
   if (stale) {
     const earlier = replacedLogs(db);
     db = recreateReadModelFile(db, path);
     recordReplacedLogs(db, [...earlier, ...(stale.lost ? [{ ...stale.lost, noticedAt: new Date().toISOString() }] : [])]);
     dropped = `the read models were dropped: ${stale.reason}`;
   }
+  if (!db.memory) openWithoutWaiting(db, bootId);
   return { db, origin: { logId, ...(dropped === undefined ? {} : { dropped }), replacedLogs: replacedLogs(db) } };
 }

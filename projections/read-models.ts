@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { HuiyinError } from '../contracts/errors.js';
 import type { EventStore, LogPosition } from '../contracts/event-store.js';
 import { openForLog, type ReadModelsOrigin } from './provenance.js';
+import { closeAfterWaiting, currentBootId } from './unsynced-writes.js';
 import type { ReadModelsOptions, ServedRead } from './projection.js';
 import { startProjection, type Projection, type ProjectionRunner } from './runner.js';
 import { statusOf, type ProjectionStatus, type Readiness } from './status.js';
@@ -55,7 +56,8 @@ export class ReadModels {
    */
   static async open(store: EventStore, path: string, options: ReadModelsOptions = {}): Promise<ReadModels> {
     const [logId, head] = await Promise.all([store.logId(), store.headPosition()]);
-    const { db, origin } = openForLog(path, logId, head);
+    const bootId = 'bootId' in options ? options.bootId : currentBootId();
+    const { db, origin } = openForLog(path, logId, head, bootId);
     return new ReadModels(store, db, head, { ...options, logId }, origin);
   }
 
@@ -192,7 +194,7 @@ export class ReadModels {
   /** Stops every projection (each applies what it already received), then closes the handle. */
   close(): Promise<void> {
     this.#closing ??= Promise.all(this.#runners.map((r) => r.close())).then(() => {
-      this.db.close();
+      closeAfterWaiting(this.db);
     });
     return this.#closing;
   }
