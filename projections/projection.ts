@@ -13,6 +13,13 @@ export interface Projection {
   filter: AllFilter;
   /** CREATE … IF NOT EXISTS statements, run before the first batch. */
   ddl: readonly string[];
+  /**
+   * CREATE INDEX … IF NOT EXISTS for indexes only queries use (never its
+   * own evolve). A model built from the start of the log makes them once it
+   * has caught up, sorting each once, instead of keeping every one of them
+   * in order row by row through the rebuild; until then it answers no read.
+   */
+  queryIndexes?: readonly string[];
   /** Applies one event with synchronous SQL; must tolerate event types it does not know. */
   evolve(db: Database.Database, event: RecordedEvent): void;
   /**

@@ -38,6 +38,15 @@ export function startProjection(
   let markCaughtUp: (reached: boolean) => void = () => {};
   const caughtUp = new Promise<boolean>((resolve) => (markCaughtUp = resolve));
   const position = () => Math.max(checkpoint, skippedTo);
+  // Built from the start: its query indexes wait until it has caught up,
+  // and so does every read and listener (they would find no index).
+  let indexesDeferred = checkpoint === 0 && (projection.queryIndexes?.length ?? 0) > 0;
+  if (!indexesDeferred && projection.queryIndexes) db.exec(projection.queryIndexes.join(';\n'));
+  const release = () => {
+    if (indexesDeferred) return;
+    waiters.release(position());
+    for (const listener of listeners) listener(checkpoint);
+  };
 
   // Rows and checkpoint commit together or not at all: after a crash, or an
   // event evolve cannot apply, the batch is applied again from the old
@@ -59,8 +68,7 @@ export function startProjection(
     if (to === checkpoint && events.length === 0) return;
     commit(events, to);
     checkpoint = to;
-    waiters.release(position());
-    for (const listener of listeners) listener(checkpoint);
+    release();
   };
 
   const subscription = store.subscribeToAll({ fromPosition: checkpoint, filter: projection.filter });
@@ -96,7 +104,13 @@ export function startProjection(
       next = iterator.next();
       const message = result.value;
       if (message.kind === 'caught-up') {
+        const indexing = indexesDeferred;
+        if (indexing) {
+          db.exec(projection.queryIndexes!.join(';\n'));
+          indexesDeferred = false;
+        }
         flush(message.position);
+        if (indexing) release();
         if (state === 'catching-up') state = 'live';
         markCaughtUp(true);
       } else {
@@ -144,7 +158,7 @@ export function startProjection(
         const [first] = await store.readAll({ fromPosition: position() + 1, maxCount: 1, filter: projection.filter });
         if (!first || first.position > target) {
           skippedTo = Math.max(skippedTo, target);
-          waiters.release(position());
+          if (!indexesDeferred) waiters.release(position());
           return;
         }
         if (!(await waiters.add(first.position, Math.max(0, deadline - Date.now())))) return;

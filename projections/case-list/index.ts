@@ -1,7 +1,7 @@
 import { caseStreams, type CaseReadingRules } from '../case-events.js';
 import type { Projection } from '../runner.js';
 import { caseListEvolve } from './evolve.js';
-import { CASE_LIST_VERSION, ddl } from './schema.js';
+import { CASE_LIST_VERSION, ddl, queryIndexes } from './schema.js';
 
 /**
  * case-list@2: one row per case for the case lists and search — where it
@@ -11,7 +11,7 @@ import { CASE_LIST_VERSION, ddl } from './schema.js';
  * text segmented for full-text search.
  */
 export function caseListProjection(rules: CaseReadingRules): Projection {
-  return { name: 'case-list', version: CASE_LIST_VERSION, filter: caseStreams, ddl, ...caseListEvolve(rules) };
+  return { name: 'case-list', version: CASE_LIST_VERSION, filter: caseStreams, ddl, queryIndexes, ...caseListEvolve(rules) };
 }
 
 export { caseIdByTrackingCode, listCases, listWork, type CasePage, type ListOptions, type WorkScope } from './queries.js';

@@ -46,6 +46,22 @@ export const ddl: readonly string[] = [
     workflow_version INTEGER NOT NULL,
     position INTEGER NOT NULL
   )`,
+  `CREATE TABLE IF NOT EXISTS ${t.deputies} (
+    deputy_id TEXT NOT NULL,
+    case_seq INTEGER NOT NULL,
+    PRIMARY KEY (deputy_id, case_seq)
+  ) WITHOUT ROWID`,
+  // Segmented text (see search-text.ts); one row per piece of text, several per case.
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${t.search} USING fts5(text, case_seq UNINDEXED)`,
+];
+
+/**
+ * Indexes only the lists and searches read (evolve finds a case by id and
+ * seq alone): a rebuild makes them once it has caught up. Every read model
+ * rebuilt over the 100,000-case generated log (813,835 events): 180 s
+ * with these kept in order row by row, 136 s made at the end.
+ */
+export const queryIndexes: readonly string[] = [
   // The three sorts, each stable under ties by id.
   `CREATE INDEX IF NOT EXISTS ${t.cases}_received ON ${t.cases} (received_at, id)`,
   `CREATE INDEX IF NOT EXISTS ${t.cases}_activity ON ${t.cases} (last_activity_at, id)`,
@@ -61,11 +77,4 @@ export const ddl: readonly string[] = [
   `CREATE INDEX IF NOT EXISTS ${t.cases}_late ON ${t.cases} (seq) WHERE late = 1`,
   `CREATE INDEX IF NOT EXISTS ${t.cases}_escalated ON ${t.cases} (seq) WHERE escalated = 1`,
   `CREATE INDEX IF NOT EXISTS ${t.cases}_pressed ON ${t.cases} (seq) WHERE press_count > 0`,
-  `CREATE TABLE IF NOT EXISTS ${t.deputies} (
-    deputy_id TEXT NOT NULL,
-    case_seq INTEGER NOT NULL,
-    PRIMARY KEY (deputy_id, case_seq)
-  ) WITHOUT ROWID`,
-  // Segmented text (see search-text.ts); one row per piece of text, several per case.
-  `CREATE VIRTUAL TABLE IF NOT EXISTS ${t.search} USING fts5(text, case_seq UNINDEXED)`,
 ];
