@@ -7,12 +7,16 @@ import { openEventStore } from '../event-store/open-store.js';
 import { tokenService } from '../http/auth/tokens.js';
 import { median, ratio, withBaseline, type BenchResult } from './result.js';
 import { spawnServer, stopServer } from './spawn-server.js';
+import { steadyLoad } from './steady-load.js';
 
 const CONNECTIONS = 64;
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const SECRET = 'bench-secret';
 const ACTION_CASES = 4096;
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
+// The steady load: far above any city's busiest hour (a few thousand
+// matters a year), far below what the service can take at most.
+const STEADY_RATE = Number(process.env.BENCH_HTTP_STEADY_RATE ?? 100);
 export const admin = { authorization: `Bearer ${tokenService(SECRET).sign({ sub: 'bench-admin' })}`, 'content-type': 'application/json' };
 
 /** Rights come from the directory: the benchmark's administrator is an account in the log before the server starts. */
@@ -117,13 +121,16 @@ export async function benchHttp(): Promise<BenchResult[]> {
       body: JSON.stringify({ text: 'Called the roads office' }),
       setupRequest: (request: autocannon.Request) => ({ ...request, path: `/api/cases/${ids[next++ % ids.length]}/add-note` }),
     };
-    const rounds = { hello: [] as Load[], bare: [] as Load[], create: [] as Load[], action: [] as Load[] };
+    const rounds = { hello: [] as Load[], bare: [] as Load[], create: [] as Load[], action: [] as Load[], steadyHello: [] as Load[], steadyCreate: [] as Load[] };
     for (let round = 0; round < ROUNDS; round++) {
       rounds.hello.push(await load('http.hello-world', { url: hello.url }));
       rounds.bare.push(await load('http.bare-post', { url: `${hello.url}/cases`, method: 'POST', headers: admin, body: caseBody }));
       rounds.create.push(await load('http.create-case', { url: `${server.url}/api/cases`, method: 'POST', headers: admin, body: caseBody }));
       ids = await newCases(server.url, ACTION_CASES);
       rounds.action.push(await load('http.case-action', { url: server.url, requests: [addNote] }));
+      await readModelsCaughtUp(server.url);
+      rounds.steadyHello.push(await steadyLoad('http.hello-world.steady', hello.url, {}, STEADY_RATE, SECONDS));
+      rounds.steadyCreate.push(await steadyLoad('http.create-case.steady', `${server.url}/api/cases`, { method: 'POST', headers: admin, body: caseBody }, STEADY_RATE, SECONDS));
     }
     const baseline = summary('http.hello-world', rounds.hello);
     const bare = withBaseline(summary('http.bare-post', rounds.bare), baseline);
@@ -133,10 +140,38 @@ export async function benchHttp(): Promise<BenchResult[]> {
       bare,
       ofBare(withBaseline(summary('http.create-case', rounds.create), baseline)),
       ofBare(withBaseline(summary('http.case-action', rounds.action), baseline)),
+      ...steadyLatency(rounds.steadyHello, rounds.steadyCreate),
     ];
   } finally {
     if (hello) await stopServer(hello.child);
     await stopServer(server.child);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Latency at a steady `STEADY_RATE` requests/s, as people meet the service:
+ * create-case's p99 against hello-world's at the same rate, in the same
+ * rounds (steady-load.ts). Under the full load above every request waits
+ * behind 63 others and behind the load generator for a core; at this rate
+ * neither does.
+ */
+function steadyLatency(hello: Load[], create: Load[]): BenchResult[] {
+  const p99 = (name: string, runs: Load[]): BenchResult => ({
+    name,
+    value: median(runs.map((run) => run.p99Ms)),
+    unit: 'ms p99',
+    detail: { p50Ms: median(runs.map((run) => run.p50Ms)), runs: runs.map((run) => run.p99Ms).join(' '), requestsPerSecond: STEADY_RATE, seconds: SECONDS },
+  });
+  const baseline = p99('http.hello-world.steady', hello);
+  return [baseline, withBaseline(p99('http.create-case.steady', create), baseline)];
+}
+
+/** Waits until the service's read models have applied everything the loads before wrote. */
+async function readModelsCaughtUp(url: string): Promise<void> {
+  for (;;) {
+    const statuses = (await (await fetch(`${url}/api/projections`, { headers: admin })).json()) as Array<{ lagEvents: number }>;
+    if (statuses.every((status) => status.lagEvents === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
