@@ -56,6 +56,10 @@ export function openWithoutWaiting(db: Database.Database, bootId: string | undef
     db.exec(`DELETE FROM ${TABLE}`);
     db.prepare(`INSERT INTO ${TABLE} (boot_id, still_open) VALUES (?, 1)`).run(bootId);
   })();
+  // Into the file itself, and on disk, before writes stop waiting: a later
+  // checkpoint that nobody waits for then never copies the row, so a power
+  // cut cannot bring back an older row saying the file was closed.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   db.pragma('synchronous = OFF');
 }
 

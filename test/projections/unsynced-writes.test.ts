@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -18,6 +19,11 @@ t.test('read models › written without waiting for the disk only where a restar
 
   const withBoot = await ReadModels.open(store, join(dir, 'a.sqlite'), { bootId: 'boot-1' });
   t.equal(withBoot.db.pragma('synchronous', { simple: true }), OFF, 'a boot id: checkpoints do not wait for the disk');
+  // The database file alone, as a power cut that lost the WAL would leave it.
+  copyFileSync(join(dir, 'a.sqlite'), join(dir, 'a-file-only.sqlite'));
+  const fileOnly = new Database(join(dir, 'a-file-only.sqlite'));
+  t.same(fileOnly.prepare('SELECT boot_id, still_open FROM read_model_open_under').all(), [{ boot_id: 'boot-1', still_open: 1 }], 'the open mark is in the file itself, not only in its WAL');
+  fileOnly.close();
   await withBoot.close();
 
   const without = await ReadModels.open(store, join(dir, 'b.sqlite'), { bootId: undefined });
