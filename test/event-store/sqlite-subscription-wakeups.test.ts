@@ -75,3 +75,33 @@ t.test('subscription › over a real store: a directory subscription sees its ev
   t.equal(message.kind === 'event' && message.event.streamName, 'station-7');
   await subscription.close();
 });
+
+t.test('subscription › a commit landing between its last empty page and its catching up is still delivered', async (t) => {
+  const source = fakeSource();
+  source.commit('case-1', 'CaseReceived');
+  // The writer thread commits right after the page query found nothing more:
+  // the next question the subscription asks (the head) already sees it.
+  const readAfter = source.readAfter.bind(source);
+  let raced = false;
+  source.readAfter = (position, limit, filter) => {
+    const page = readAfter(position, limit, filter);
+    if (page.length === 0 && !raced) {
+      raced = true;
+      source.commit('case-2', 'CaseReceived');
+    }
+    return page;
+  };
+  const subscription = new PullSubscription(source, 0, undefined, () => {});
+  const iterator = subscription[Symbol.asyncIterator]();
+  const seen: string[] = [];
+  const nothingFor = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
+  while (!seen.includes('case-2')) {
+    const result = await Promise.race([iterator.next(), nothingFor(1_000)]);
+    if (!result) break;
+    const message = result.value as SubscriptionMessage;
+    if (message.kind === 'event') seen.push(message.event.streamName);
+    else if (message.kind === 'caught-up') seen.push(`caught up at ${message.position}`);
+  }
+  t.same(seen, ['case-1', 'caught up at 1', 'case-2'], 'caught up where the empty page left it, then the raced commit');
+  await subscription.close();
+});

@@ -69,6 +69,10 @@ export class PullSubscription implements Subscription {
     let caughtUp = false;
     try {
       while (!this.closed) {
+        // The head before the page, never after it: the writer thread may
+        // commit between the two queries, and a head read after an empty
+        // page would then skip the events that commit wrote.
+        const head = caughtUp ? 0 : this.source.head();
         const page = this.source.readAfter(this.last, PAGE_SIZE, this.filter, caughtUp);
         if (page.length > 0) {
           for (const event of page) {
@@ -81,7 +85,7 @@ export class PullSubscription implements Subscription {
         if (!caughtUp) {
           caughtUp = true;
           // Events the filter skipped need not be scanned again.
-          this.last = Math.max(this.last, this.source.head());
+          this.last = Math.max(this.last, head);
           yield { kind: 'caught-up', position: this.last };
           continue;
         }
