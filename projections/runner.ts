@@ -178,7 +178,8 @@ export function startProjection(
     stopped,
     async waitFor(target, timeoutMs = 5_000) {
       if (failure !== undefined) throw failure;
-      if (target <= position()) return true;
+      // While its query indexes wait, no read is answered (see `release`).
+      if (target <= position() && !indexesDeferred) return true;
       if (state === 'stopped') return false;
       const reached = waiters.add(target, timeoutMs);
       void probe(target, timeoutMs);

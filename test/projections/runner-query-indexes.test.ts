@@ -18,7 +18,15 @@ t.test('query indexes › built from the start: made once caught up, and no read
   const gate = gated(base, ['notes']);
   const db = openReadModelDb(':memory:');
   t.teardown(() => db.close());
-  const runner = startProjection(db, gate.store, withQueryIndex(), { batchSize: 10 });
+  // A read asked mid-rebuild for a position an earlier batch already reached.
+  let lateRead: Promise<unknown[]> | undefined;
+  const projection = withQueryIndex();
+  const evolve = projection.evolve;
+  projection.evolve = (db, event) => {
+    evolve(db, event);
+    if (event.position === 15) lateRead = runner.waitFor(5, 5_000).then(() => indexesOf(db, 'notes_v1_applied'));
+  };
+  const runner = startProjection(db, gate.store, projection, { batchSize: 10 });
   const told: number[] = [];
   runner.onAdvance((position) => told.push(position));
   const earlyRead = runner.waitFor(10, 5_000).then(() => indexesOf(db, 'notes_v1_applied'));
@@ -26,6 +34,7 @@ t.test('query indexes › built from the start: made once caught up, and no read
   gate.release();
   t.equal(await runner.caughtUp, true);
   t.same(await earlyRead, ['notes_v1_by_position'], 'a read waiting for an early position is answered once the index is there');
+  t.same(await lateRead, ['notes_v1_by_position'], 'and one asked for a position already passed waits for it too');
   t.equal(told[0], head, 'listeners are first told of the position it caught up at');
   await runner.close();
 });
