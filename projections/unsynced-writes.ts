@@ -21,6 +21,11 @@ import { readFileSync } from 'node:fs';
  *
  * Where no boot id can be read (not Linux), writes wait for the disk at
  * checkpoints as before (synchronous=NORMAL).
+ *
+ * What it does not catch: a page the kernel failed to write (an I/O error,
+ * a thin volume out of space), which without waits SQLite never hears of,
+ * and a disk snapshot restored without a restart. And a process killed,
+ * then a clean restart of the machine, costs a rebuild it did not need.
  */
 
 const TABLE = 'read_model_open_under';
@@ -66,11 +71,18 @@ export function openWithoutWaiting(db: Database.Database, bootId: string | undef
 /** Waits for the disk to hold everything written, records the file closed, and closes it. */
 export function closeAfterWaiting(db: Database.Database): void {
   if (!db.open) return;
-  const recorded = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(TABLE);
-  if (recorded && !db.memory) {
-    db.pragma('synchronous = FULL');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.exec(`UPDATE ${TABLE} SET still_open = 0`);
+  try {
+    const recorded = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(TABLE);
+    if (recorded && !db.memory) {
+      db.pragma('synchronous = FULL');
+      // A checkpoint waits for the disk only when it has a frame to copy:
+      // one SQLite made on its own just before may have left nothing, and
+      // its pages unwaited for. Writing the open mark again gives it one.
+      db.exec(`UPDATE ${TABLE} SET still_open = 1`);
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy === 0) db.exec(`UPDATE ${TABLE} SET still_open = 0`);
+    }
+  } finally {
+    db.close();
   }
-  db.close();
 }
