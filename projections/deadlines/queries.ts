@@ -19,7 +19,10 @@ interface Row {
 
 const statementsFor = preparedPerDb((db: Database.Database) => ({
   due: db.prepare<[string, number], Row>(
-    `SELECT case_id, deadline, action, due_by, at, set_at FROM ${deadlineTables.timers} WHERE at <= ? ORDER BY at, case_id LIMIT ?`,
+    // Firings of one case due at the same moment go in the order of their
+    // deadlines: a reply's escalation before the feedback's (both can fall
+    // at the end of the same working day), as a person reading the case expects.
+    `SELECT case_id, deadline, action, due_by, at, set_at FROM ${deadlineTables.timers} WHERE at <= ? ORDER BY at, case_id, due_by LIMIT ?`,
   ),
   next: db.prepare<[], { at: string | null }>(`SELECT MIN(at) AS at FROM ${deadlineTables.timers}`),
   count: db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${deadlineTables.timers}`),
