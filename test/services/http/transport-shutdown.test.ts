@@ -10,6 +10,10 @@ t.test('shutdown › a request that arrives while closing gets 503 problem+json;
   const stuck = new RawClient(port);
   late.send('GET /healthz HTTP/1.1\r\nHost: localhost\r\n');
   stuck.send('GET /healthz HTTP/1.1\r\nHost: localhost\r\n');
+  // Both connections accepted before closing begins, however busy the machine
+  // (a fixed 50 ms was not always enough with the whole suite running).
+  const connections = () => new Promise<number>((resolve, reject) => app.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+  for (let waited = 0; (await connections()) < 2 && waited < 2_000; waited += 10) await sleep(10);
   await sleep(50);
 
   const started = Date.now();
