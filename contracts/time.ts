@@ -22,7 +22,7 @@ export const instantInput = z.iso
 export const DAY_MS = 86_400_000;
 
 /** China Standard Time is UTC+8 all year: stations count their days in it. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The China-time date of an instant, `2026-02-15`. */
 export const chinaDateOf = (ms: number): string => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);

@@ -40,10 +40,13 @@ export function currentBootId(): string | undefined {
   }
 }
 
+/** Whether the file has ever been marked (a file from before the mark, or `:memory:`, has not). */
+const isMarked = (db: Database.Database): boolean =>
+  db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(TABLE) !== undefined;
+
 /** The boot the file was left open under, when that is not `bootId`: its writes may not all be on disk. */
 export function leftOpenUnderAnotherBoot(db: Database.Database, bootId: string | undefined): string | undefined {
-  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(TABLE);
-  if (!exists) return undefined;
+  if (!isMarked(db)) return undefined;
   const row = db.prepare<[], { bootId: string }>(`SELECT boot_id AS bootId FROM ${TABLE} WHERE still_open = 1`).get();
   return row && row.bootId !== bootId ? row.bootId : undefined;
 }
@@ -72,8 +75,7 @@ export function openWithoutWaiting(db: Database.Database, bootId: string | undef
 export function closeAfterWaiting(db: Database.Database): void {
   if (!db.open) return;
   try {
-    const recorded = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(TABLE);
-    if (recorded && !db.memory) {
+    if (isMarked(db) && !db.memory) {
       db.pragma('synchronous = FULL');
       // A checkpoint waits for the disk only when it has a frame to copy:
       // one SQLite made on its own just before may have left nothing, and

@@ -1,10 +1,9 @@
 import { isWeekend, type CalendarYear } from '../../contracts/calendar.js';
 
-import { chinaDateOf } from '../../contracts/time.js';
+import { CHINA_OFFSET_MS, chinaDateOf } from '../../contracts/time.js';
 
 export { chinaDateOf };
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 // Deadlines are asked for on every receipt and reopening, and by the
 // deadlines read model for every event that moves a timer: walking the
 // days each time was a twentieth of a receipt's CPU under load.
